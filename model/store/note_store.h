@@ -1,0 +1,147 @@
+// The persistent index: notes, their metadata with provenance, and the append-only
+// timeline, in SQLite (WAL, foreign keys, schema versioned by PRAGMA user_version).
+// A NoteStore is used from one thread at a time. Every method returns an Error naming the
+// database file on failure; SQLite exceptions never leave this class.
+#pragma once
+
+#include "model/note_metadata.h"
+#include "model/result.h"
+#include "model/timeline_event.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace freshd {
+
+// What tells freshd, without reading a file, that it has not changed.
+struct FileStamp {
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// A live note as the store knows it, for incremental scans.
+struct KnownFile {
+  FileStamp stamp;
+  std::uint64_t hash = 0;
+};
+
+// A file the scanner read (new, or its stamp changed).
+struct ObservedNote {
+  std::string path;  // relative to the vault, '/'-separated
+  FileStamp stamp;
+  std::uint64_t hash = 0;
+  NoteMetadata metadata;
+  // Set by the scanner when this new path holds the same bytes as a note that vanished in
+  // the same scan: the note keeps its id and history under the new path.
+  std::string renamed_from;
+};
+
+// One batch of a scan, applied in one transaction.
+struct ScanBatch {
+  std::vector<ObservedNote> observed;
+  std::vector<std::string> missing;  // live notes no longer in the vault: recorded deleted
+};
+
+// What a batch changed. Counts add up across batches with +=.
+struct ScanChanges {
+  int added = 0;     // first seen
+  int changed = 0;   // content changed
+  int touched = 0;   // stamp changed, same bytes: no content change recorded
+  int renamed = 0;
+  int deleted = 0;
+  int restored = 0;
+  std::vector<TimelineEvent> events;  // the events recorded, in order
+
+  ScanChanges& operator+=(const ScanChanges& other);
+};
+
+// A validation recorded by `freshctl validate` (not written in the note).
+struct RecordedValidation {
+  Days day{};
+  std::string outcome;  // "unchanged", "updated" or ""
+  Seconds recorded_at{};
+};
+
+struct StoredNote {
+  std::int64_t id = 0;
+  std::string path;
+  FileStamp stamp;
+  std::uint64_t hash = 0;
+  Seconds first_seen{};
+  std::optional<Seconds> deleted_at;  // set when the file is gone
+  NoteMetadata metadata;
+  std::optional<RecordedValidation> recorded_validation;  // the latest
+  std::optional<Seconds> snoozed_until;
+};
+
+class NoteStore {
+ public:
+  enum class Mode { read_only, read_write };
+
+  // Opens (read_write: creating and migrating) the database at `file`.
+  static Result<NoteStore> open(const std::string& file, Mode mode);
+  // A fresh in-memory store, for tests.
+  static Result<NoteStore> open_in_memory();
+
+  NoteStore(NoteStore&&) noexcept;
+  NoteStore& operator=(NoteStore&&) noexcept;
+  ~NoteStore();
+
+  // The schema version this build writes (PRAGMA user_version).
+  static int schema_version();
+
+  // Path -> stamp and hash of every live (not deleted) note.
+  Result<std::unordered_map<std::string, KnownFile>> known_files();
+
+  // Applies one batch in one transaction and records its timeline events:
+  // - a new path: first_seen, then published / validated when the note carries them
+  //   (a path that was deleted before: restored);
+  // - renamed_from set: renamed ("old -> new"), the history moves with the note;
+  // - same path, different hash: content_changed, plus validated / published /
+  //   decay_changed when those values changed;
+  // - same path, same hash, new stamp: the stamp is updated, no event;
+  // - missing: deleted.
+  Result<ScanChanges> apply(const ScanBatch& batch, Seconds now);
+
+  // Live notes sorted by path; with include_deleted, deleted ones too.
+  Result<std::vector<StoredNote>> notes(bool include_deleted = false);
+  // The note at `path` (live or deleted); nullopt when the store never saw it.
+  Result<std::optional<StoredNote>> find_note(std::string_view path);
+
+  // Events since `since` (inclusive), oldest first; for one note (following its renames)
+  // when `path` is set. An unknown path gives an empty list.
+  Result<std::vector<TimelineEvent>> timeline(std::optional<std::string_view> path,
+                                              Seconds since);
+
+  // Records a validation of the live note at `path` and its `validated` event. Errors
+  // when the note is unknown or deleted.
+  Status record_validation(std::string_view path, Days day, std::string_view outcome,
+                           Seconds now);
+
+  // Appends an event for the note at `path` (reminded, snoozed, became_due, ...).
+  Status record_event(std::string_view path, EventKind kind, std::string_view detail,
+                      Seconds now);
+
+  // Small persistent settings ("last_scan", ...). nullopt when unset.
+  Result<std::optional<std::string>> meta(std::string_view key);
+  Status set_meta(std::string_view key, std::string_view value);
+
+ private:
+  NoteStore(std::unique_ptr<SQLite::Database> db, std::string file);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string file_;
+};
+
+}  // namespace freshd
