@@ -39,6 +39,9 @@ struct RemindersConfig {
   Interval lead{0, 7, false};
   // Default: 7d. A note that stays stale is reminded again at most this often.
   Interval repeat{0, 7, false};
+  // Default: "09:00". Local time of day (in the vault's zone) at which reminders are
+  // delivered: "HH:MM" or "HH:MM:SS".
+  std::chrono::seconds time_of_day{9 * 3600};
   // Default: "" = none. Vault-relative path of the inbox note freshd writes.
   std::string inbox;
   // Default: "" = none. Command run (through /bin/sh) with the digest as JSON on stdin.

@@ -13,10 +13,11 @@
 
 namespace freshd {
 
-enum class Status { fresh, due, stale, evergreen, undated };
+// Named NoteStatus because freshd::Status (result.h) is the value-less Result.
+enum class NoteStatus { fresh, due, stale, evergreen, undated };
 
-std::string_view to_string(Status status);
-std::optional<Status> status_from_string(std::string_view text);
+std::string_view to_string(NoteStatus status);
+std::optional<NoteStatus> status_from_string(std::string_view text);
 
 // The fact a note's age is counted from, and whether it is the note's own date.
 struct Anchor {
@@ -32,7 +33,7 @@ Anchor choose_anchor(const NoteMetadata& metadata,
                      const DatedFact& first_seen);
 
 struct Freshness {
-  Status status = Status::fresh;
+  NoteStatus status = NoteStatus::fresh;
   std::optional<Days> due;  // nullopt for evergreen notes
   int interval_days = 0;    // due - anchor day; 0 for evergreen notes
   double freshness = 1.0;   // 0..1; 1 for evergreen notes

@@ -13,8 +13,8 @@ struct ExtractOptions {
   KeyAliases keys;
   DateParseOptions dates;  // zone and numeric order
   Seconds now{};           // dates after now (by more than a day) are problems
-  // Plain "key: value" lines are looked for in this many first lines of a note without
-  // front matter. Default: 10.
+  // Plain "key: value" lines are looked for in this many first lines of the body (after
+  // the front matter, if any). Default: 10.
   int plain_field_lines = 10;
   // Dates in prose are looked for in this many first lines of the body. Default: 10.
   int text_date_lines = 10;

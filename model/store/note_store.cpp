@@ -1,1 +1,270 @@
-// (being written)
+#include "model/store/note_store.h"
+
+#include "model/store/scan_apply.h"
+#include "model/store/schema.h"
+#include "model/store/store_rows.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+namespace freshd {
+namespace {
+
+using namespace store_rows;
+
+// Long enough to ride out a writer's batch transaction, short enough to report a stuck one.
+constexpr int kBusyTimeoutMs = 5000;
+
+using DatabasePtr = std::unique_ptr<SQLite::Database>;
+
+Error unknown_note(std::string_view path) {
+  return Error{std::string(path) + " is not a note freshd knows (run freshctl recheck?)"};
+}
+
+Result<DatabasePtr> open_writer(const std::string& file) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+        file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+    // WAL lets freshctl read while the daemon writes; NORMAL is durable enough under WAL
+    // (a power cut loses at most the last transactions, never consistency).
+    db->exec("PRAGMA journal_mode = WAL");
+    db->exec("PRAGMA synchronous = NORMAL");
+    db->exec("PRAGMA foreign_keys = ON");
+    // 64 MiB: the pages a scan of a 100,000-note vault touches stay in memory.
+    db->exec("PRAGMA cache_size = -65536");
+    if (Status migrated = schema::migrate(*db, file); !migrated) return migrated.error();
+    return db;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file, "cannot open the index", e);
+  }
+}
+
+Result<DatabasePtr> open_reader(const std::string& file) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(file, ignored)) {
+    return Error{"no index yet at " + file + ": run `freshctl recheck` or start freshd"};
+  }
+  try {
+    auto db = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    if (Status readable = schema::check_readable(*db, file); !readable) return readable.error();
+    return db;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file, "cannot open the index read-only", e);
+  }
+}
+
+std::int64_t live_note_id(SQLite::Database& db, std::string_view path) {
+  SQLite::Statement query(db, "SELECT id FROM notes WHERE path = ? AND deleted_at IS NULL");
+  query.bind(1, std::string(path));
+  return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
+Result<TimelineEvent> read_event(const SQLite::Statement& row) {
+  const std::string kind_text = row.getColumn(2).getString();
+  const auto kind = event_kind_from_string(kind_text);
+  if (!kind) {
+    return Error{"event " + std::to_string(row.getColumn(0).getInt64()) + " has unknown kind '" +
+                 kind_text + "' (written by a newer freshd?)"};
+  }
+  return TimelineEvent{row.getColumn(0).getInt64(), row.getColumn(1).getString(), *kind,
+                       seconds_from_db(row.getColumn(3).getInt64()),
+                       row.getColumn(4).getString()};
+}
+
+std::string validation_detail(Days day, std::string_view outcome) {
+  std::string detail = format_day(day) + " (command";
+  if (!outcome.empty()) detail += ", outcome " + std::string(outcome);
+  return detail + ")";
+}
+
+}  // namespace
+
+ScanChanges& ScanChanges::operator+=(const ScanChanges& other) {
+  added += other.added;
+  changed += other.changed;
+  touched += other.touched;
+  renamed += other.renamed;
+  deleted += other.deleted;
+  restored += other.restored;
+  events.insert(events.end(), other.events.begin(), other.events.end());
+  return *this;
+}
+
+NoteStore::NoteStore(std::unique_ptr<SQLite::Database> db, std::string file)
+    : db_(std::move(db)), file_(std::move(file)) {}
+NoteStore::NoteStore(NoteStore&&) noexcept = default;
+NoteStore& NoteStore::operator=(NoteStore&&) noexcept = default;
+NoteStore::~NoteStore() = default;
+
+Result<NoteStore> NoteStore::open(const std::string& file, Mode mode) {
+  auto db = mode == Mode::read_only ? open_reader(file) : open_writer(file);
+  if (!db) return db.error();
+  return NoteStore(std::move(*db), file);
+}
+
+Result<NoteStore> NoteStore::open_in_memory() { return open(":memory:", Mode::read_write); }
+
+int NoteStore::schema_version() { return schema::latest_version(); }
+
+Result<std::unordered_map<std::string, KnownFile>> NoteStore::known_files() {
+  try {
+    SQLite::Statement query(*db_,
+                            "SELECT path, size, mtime_ns, hash FROM notes WHERE deleted_at IS NULL");
+    std::unordered_map<std::string, KnownFile> known;
+    while (query.executeStep()) {
+      known.emplace(query.getColumn(0).getString(),
+                    KnownFile{FileStamp{query.getColumn(1).getInt64(), query.getColumn(2).getInt64()},
+                              hash_from_db(query.getColumn(3).getInt64())});
+    }
+    return known;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot list the indexed files", e);
+  }
+}
+
+Result<ScanChanges> NoteStore::apply(const ScanBatch& batch, Seconds now) {
+  try {
+    return apply_scan_batch(*db_, file_, batch, now);
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record a scan batch (nothing of it was kept)", e);
+  }
+}
+
+Result<std::vector<StoredNote>> NoteStore::notes(bool include_deleted) {
+  try {
+    SQLite::Statement query(*db_, std::string(kSelectNote) +
+                                      (include_deleted ? "" : " WHERE n.deleted_at IS NULL") +
+                                      " ORDER BY n.path, n.id");
+    std::vector<StoredNote> notes;
+    while (query.executeStep()) {
+      auto note = read_note(query, file_);
+      if (!note) return note.error();
+      notes.push_back(std::move(*note));
+    }
+    return notes;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot list the notes", e);
+  }
+}
+
+Result<std::optional<StoredNote>> NoteStore::find_note(std::string_view path) {
+  try {
+    SQLite::Statement query(*db_, std::string(kSelectNote) +
+                                      " WHERE n.path = ?"
+                                      " ORDER BY n.deleted_at IS NULL DESC, n.deleted_at DESC,"
+                                      " n.id DESC LIMIT 1");
+    query.bind(1, std::string(path));
+    if (!query.executeStep()) return std::optional<StoredNote>{};
+    auto note = read_note(query, file_);
+    if (!note) return note.error();
+    return std::optional<StoredNote>(std::move(*note));
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read note " + std::string(path), e);
+  }
+}
+
+Result<std::vector<TimelineEvent>> NoteStore::timeline(std::optional<std::string_view> path,
+                                                       Seconds since) {
+  try {
+    const std::int64_t id = path ? note_id_at(*db_, *path) : 0;
+    if (path && id == 0) return std::vector<TimelineEvent>{};
+    SQLite::Statement query(*db_, std::string("SELECT id, path, kind, at, detail FROM events") +
+                                      (path ? " WHERE note_id = ? AND at >= ?" : " WHERE at >= ?") +
+                                      " ORDER BY id");
+    int index = 1;
+    if (path) query.bind(index++, id);
+    query.bind(index, to_db(since));
+    std::vector<TimelineEvent> events;
+    while (query.executeStep()) {
+      auto event = read_event(query);
+      if (!event) return Error{file_ + ": " + event.error().message};
+      events.push_back(std::move(*event));
+    }
+    return events;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read the timeline", e);
+  }
+}
+
+Status NoteStore::record_validation(std::string_view path, Days day, std::string_view outcome,
+                                    Seconds now) {
+  if (outcome != "" && outcome != "unchanged" && outcome != "updated") {
+    return Error{"outcome '" + std::string(outcome) + "' is not one of unchanged, updated"};
+  }
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = live_note_id(*db_, path);
+    if (id == 0) return unknown_note(path);
+    SQLite::Statement insert(
+        *db_, "INSERT INTO validations (note_id, day, outcome, recorded_at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, id);
+    insert.bind(2, to_db(day));
+    insert.bind(3, std::string(outcome));
+    insert.bind(4, to_db(now));
+    insert.exec();
+    EventWriter(*db_).append(id, std::string(path), EventKind::validated, now,
+                             validation_detail(day, outcome));
+    transaction.commit();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record the validation of " + std::string(path), e);
+  }
+}
+
+Status NoteStore::snooze(std::string_view path, Seconds until, Seconds now) {
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = live_note_id(*db_, path);
+    if (id == 0) return unknown_note(path);
+    SQLite::Statement update(*db_, "UPDATE notes SET snoozed_until = ? WHERE id = ?");
+    update.bind(1, to_db(until));
+    update.bind(2, id);
+    update.exec();
+    EventWriter(*db_).append(id, std::string(path), EventKind::snoozed, now,
+                             "until " + format_instant(until));
+    transaction.commit();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot snooze " + std::string(path), e);
+  }
+}
+
+Status NoteStore::record_event(std::string_view path, EventKind kind, std::string_view detail,
+                               Seconds now) {
+  try {
+    const std::int64_t id = note_id_at(*db_, path);
+    if (id == 0) return unknown_note(path);
+    EventWriter(*db_).append(id, std::string(path), kind, now, std::string(detail));
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record an event for " + std::string(path), e);
+  }
+}
+
+Result<std::optional<std::string>> NoteStore::meta(std::string_view key) {
+  try {
+    SQLite::Statement query(*db_, "SELECT value FROM meta WHERE key = ?");
+    query.bind(1, std::string(key));
+    if (!query.executeStep()) return std::optional<std::string>{};
+    return std::optional<std::string>(query.getColumn(0).getString());
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read setting " + std::string(key), e);
+  }
+}
+
+Status NoteStore::set_meta(std::string_view key, std::string_view value) {
+  try {
+    SQLite::Statement upsert(*db_,
+                             "INSERT INTO meta (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, std::string(key));
+    upsert.bind(2, std::string(value));
+    upsert.exec();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot save setting " + std::string(key), e);
+  }
+}
+
+}  // namespace freshd

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/note_metadata.h"
+#include "model/reminder_policy.h"
 #include "model/result.h"
 #include "model/timeline_event.h"
 
@@ -85,6 +86,15 @@ struct StoredNote {
   std::optional<Seconds> snoozed_until;
 };
 
+// A digest waiting to be delivered to one sink ("log", "inbox", "exec").
+struct OutboxEntry {
+  std::int64_t id = 0;
+  std::string sink;
+  std::string payload;  // the digest as JSON
+  int attempts = 0;     // failed attempts so far
+  Seconds next_attempt{};
+};
+
 class NoteStore {
  public:
   enum class Mode { read_only, read_write };
@@ -129,9 +139,27 @@ class NoteStore {
   Status record_validation(std::string_view path, Days day, std::string_view outcome,
                            Seconds now);
 
+  // Postpones reminders for the live note at `path` until `until` (StoredNote::snoozed_until)
+  // and records its `snoozed` event. Errors when the note is unknown or deleted.
+  Status snooze(std::string_view path, Seconds until, Seconds now);
+
   // Appends an event for the note at `path` (reminded, snoozed, became_due, ...).
   Status record_event(std::string_view path, EventKind kind, std::string_view detail,
                       Seconds now);
+
+  // Scheduling state (schedule_store.cpp).
+  // The last reminder of every live note, by path.
+  Result<std::unordered_map<std::string, ReminderRecord>> reminder_records();
+  // Records, in one transaction, that `items` were reminded at `now` and queues `payload`
+  // for each sink.
+  Status record_digest(const std::vector<ReminderItem>& items, const std::string& payload,
+                       const std::vector<std::string>& sinks, Seconds now);
+  // Undelivered outbox entries, oldest first.
+  Result<std::vector<OutboxEntry>> pending_outbox();
+  // Marks an entry delivered and appends a `reminded` event per note of its digest.
+  Status mark_delivered(std::int64_t id, Seconds now);
+  // Counts a failed attempt and sets when to try again.
+  Status mark_failed(std::int64_t id, Seconds next_attempt, std::string_view error);
 
   // Small persistent settings ("last_scan", ...). nullopt when unset.
   Result<std::optional<std::string>> meta(std::string_view key);

@@ -1,1 +1,218 @@
+// NoteStore: opening and migrating the database, queries, validations, events, settings.
+// (apply() has its own file: scan_apply_test.cpp.)
+#include "model/store/note_store.h"
+
+#include "tests/store/store_fixtures.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+
+#include <fstream>
+
+namespace freshd {
+namespace {
+
+using test::apply;
+using test::at;
+using test::day;
+using test::observed;
+
+const Seconds kT1 = at(2026, 4, 1, 9);
+const Seconds kT2 = at(2026, 4, 2, 9);
+const Seconds kT3 = at(2026, 4, 3, 9);
+
+NoteStore open_file(const std::string& file, NoteStore::Mode mode) {
+  auto store = NoteStore::open(file, mode);
+  REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
+  return std::move(store).value();
+}
+
+std::string open_error(const std::string& file, NoteStore::Mode mode) {
+  auto store = NoteStore::open(file, mode);
+  REQUIRE_FALSE(store.ok());
+  return store.error().message;
+}
+
+int user_version(const std::string& file) {
+  return SQLite::Database(file).execAndGet("PRAGMA user_version").getInt();
+}
+
+TEST_CASE("a new file is migrated to the current schema, and reopening changes nothing") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_meta("last_scan", "2026-04-01T09:00:00Z").ok());
+  }
+  CHECK(NoteStore::schema_version() == 1);
+  CHECK(user_version(file) == NoteStore::schema_version());
+  CHECK(SQLite::Database(file).execAndGet("PRAGMA journal_mode").getString() == "wal");
+
+  NoteStore reopened = open_file(file, NoteStore::Mode::read_write);
+  CHECK(user_version(file) == NoteStore::schema_version());
+  CHECK(reopened.meta("last_scan")->value() == "2026-04-01T09:00:00Z");
+}
+
+TEST_CASE("read-only open of a missing or empty file says there is no index yet") {
+  const test::TempDir dir;
+  const std::string missing = dir.file("index.sqlite");
+  CHECK(open_error(missing, NoteStore::Mode::read_only) ==
+        "no index yet at " + missing + ": run `freshctl recheck` or start freshd");
+  const std::string empty = dir.file("empty.sqlite");
+  { std::ofstream create(empty); }
+  CHECK(open_error(empty, NoteStore::Mode::read_only) ==
+        "no index yet at " + empty + ": run `freshctl recheck` or start freshd");
+}
+
+TEST_CASE("a schema newer than this build is refused in both modes") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  { open_file(file, NoteStore::Mode::read_write); }
+  SQLite::Database(file, SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 99");
+  const std::string expected = file +
+                               " was written by a newer freshd (schema version 99, this build "
+                               "knows up to 1): upgrade freshd";
+  CHECK(open_error(file, NoteStore::Mode::read_only) == expected);
+  CHECK(open_error(file, NoteStore::Mode::read_write) == expected);
+}
+
+TEST_CASE("a read-only store sees what the writer committed and cannot write") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  NoteStore writer = open_file(file, NoteStore::Mode::read_write);
+  apply(writer, {{observed("a.md", 1)}, {}}, kT1);
+
+  NoteStore reader = open_file(file, NoteStore::Mode::read_only);
+  REQUIRE(reader.notes()->size() == 1);
+  CHECK(reader.notes()->front().path == "a.md");
+  const Status written = reader.set_meta("k", "v");
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().message.rfind(file + ": cannot save setting k: ", 0) == 0);
+}
+
+TEST_CASE("notes are sorted by path; deleted ones only on request") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("c.md", 3), observed("a.md", 1), observed("b/x.md", 2)}, {}}, kT1);
+  apply(store, {{}, {"a.md"}}, kT2);
+  const auto live_notes = store.notes();
+  const auto all_notes = store.notes(true);
+  REQUIRE(live_notes.ok());
+  REQUIRE(all_notes.ok());
+  std::vector<std::string> live;
+  for (const StoredNote& note : *live_notes) live.push_back(note.path);
+  CHECK(live == std::vector<std::string>{"b/x.md", "c.md"});
+  std::vector<std::string> all;
+  for (const StoredNote& note : *all_notes) all.push_back(note.path);
+  CHECK(all == std::vector<std::string>{"a.md", "b/x.md", "c.md"});
+  CHECK_FALSE(store.find_note("never.md")->has_value());
+}
+
+TEST_CASE("validating an unknown or deleted note is an error") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("gone.md", 1)}, {}}, kT1);
+  apply(store, {{}, {"gone.md"}}, kT2);
+  for (const char* path : {"unknown.md", "gone.md"}) {
+    const Status recorded = store.record_validation(path, day(2026, 4, 2), "", kT3);
+    REQUIRE_FALSE(recorded.ok());
+    CHECK(recorded.error().message ==
+          std::string(path) + " is not a note freshd knows (run freshctl recheck?)");
+  }
+  const Status bad = store.record_validation("gone.md", day(2026, 4, 2), "fine", kT3);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "outcome 'fine' is not one of unchanged, updated");
+}
+
+TEST_CASE("a recorded validation is stored with its validated event") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1)}, {}}, kT1);
+  REQUIRE(store.record_validation("a.md", day(2026, 11, 20), "unchanged", kT2).ok());
+  REQUIRE(store.record_validation("a.md", day(2026, 11, 21), "", kT3).ok());
+  const auto events = store.timeline("a.md", kT2);
+  REQUIRE(events.ok());
+  REQUIRE(events->size() == 2);
+  CHECK((*events)[0].kind == EventKind::validated);
+  CHECK((*events)[0].detail == "2026-11-20 (command, outcome unchanged)");
+  CHECK((*events)[0].at == kT2);
+  CHECK((*events)[1].detail == "2026-11-21 (command)");
+}
+
+TEST_CASE("a note carries its latest recorded validation, by day then time of recording") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1)}, {}}, kT1);
+  CHECK_FALSE(store.find_note("a.md")->value().recorded_validation.has_value());
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 10), "unchanged", kT1).ok());
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 10), "updated", kT2).ok());
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 5), "unchanged", kT3).ok());  // back-dated
+  const auto expected = RecordedValidation{day(2026, 4, 10), "updated", kT2};
+  const auto found = store.find_note("a.md")->value().recorded_validation;
+  REQUIRE(found.has_value());
+  CHECK(found->day == expected.day);
+  CHECK(found->outcome == expected.outcome);
+  CHECK(found->recorded_at == expected.recorded_at);
+  CHECK(store.notes()->front().recorded_validation->outcome == "updated");
+}
+
+TEST_CASE("snoozing sets snoozed_until and records the snooze") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1)}, {}}, kT1);
+  const Seconds until = at(2026, 5, 1);
+  REQUIRE(store.snooze("a.md", until, kT2).ok());
+  CHECK(store.find_note("a.md")->value().snoozed_until == until);
+  const auto events = store.timeline("a.md", kT2);
+  REQUIRE(events->size() == 1);
+  CHECK(events->front().kind == EventKind::snoozed);
+  CHECK(events->front().detail == "until 2026-05-01T00:00:00Z");
+  CHECK_FALSE(store.snooze("unknown.md", until, kT2).ok());
+}
+
+TEST_CASE("events are ordered by recording, filtered by time and by note") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1), observed("b.md", 2)}, {}}, kT1);
+  REQUIRE(store.record_event("b.md", EventKind::reminded, "due 2026-04-02", kT2).ok());
+  REQUIRE(store.record_event("a.md", EventKind::became_due, "", kT3).ok());
+
+  const auto all = store.timeline(std::nullopt, Seconds{});
+  REQUIRE(all->size() == 4);
+  for (std::size_t i = 1; i < all->size(); ++i) CHECK((*all)[i - 1].id < (*all)[i].id);
+  CHECK((*all)[2].detail == "due 2026-04-02");
+
+  const auto since = store.timeline(std::nullopt, kT2);
+  REQUIRE(since->size() == 2);
+  CHECK(since->front().kind == EventKind::reminded);
+  CHECK(since->back().kind == EventKind::became_due);
+
+  const auto of_a = store.timeline("a.md", Seconds{});
+  REQUIRE(of_a->size() == 2);
+  CHECK(of_a->back().kind == EventKind::became_due);
+  CHECK(store.timeline("unknown.md", Seconds{})->empty());
+
+  const Status unknown = store.record_event("unknown.md", EventKind::reminded, "", kT3);
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().message == "unknown.md is not a note freshd knows (run freshctl recheck?)");
+}
+
+TEST_CASE("the timeline is append-only: the database refuses to rewrite it") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    apply(store, {{observed("a.md", 1)}, {}}, kT1);
+  }
+  SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH_AS(raw.exec("UPDATE events SET detail = 'x'"), "the timeline is append-only",
+                       SQLite::Exception);
+  CHECK_THROWS_WITH_AS(raw.exec("DELETE FROM events"), "the timeline is append-only",
+                       SQLite::Exception);
+  CHECK(raw.execAndGet("SELECT count(*) FROM events").getInt() == 1);
+}
+
+TEST_CASE("settings are unset until saved, and saving again replaces them") {
+  NoteStore store = test::memory_store();
+  CHECK_FALSE(store.meta("last_scan")->has_value());
+  REQUIRE(store.set_meta("last_scan", "a").ok());
+  REQUIRE(store.set_meta("last_scan", "b").ok());
+  CHECK(store.meta("last_scan")->value() == "b");
+}
+
+}  // namespace
+}  // namespace freshd

@@ -1,0 +1,19 @@
+// One reader per config section. Each starts from the in-class defaults and overrides
+// what the file sets; problems go to the reader's Diagnostics. Private to config/.
+#pragma once
+
+#include "config/config.h"
+#include "config/toml_reader.h"
+
+#include <string>
+
+namespace freshd::config_detail {
+
+// `base_dir` is the config file's directory: relative paths are resolved against it.
+VaultConfig read_vault(const TableReader& reader, const std::string& base_dir);
+DecayConfig read_decay_section(const TableReader& reader);
+RemindersConfig read_reminders(const TableReader& reader);
+ReportConfig read_report(const TableReader& reader);
+DaemonConfig read_daemon(const TableReader& reader, const std::string& base_dir);
+
+}  // namespace freshd::config_detail

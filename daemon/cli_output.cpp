@@ -1,0 +1,140 @@
+#include "daemon/cli_output.h"
+
+#include "daemon/table.h"
+
+#include <cmath>
+
+namespace freshd {
+namespace {
+
+std::string text(const nlohmann::json& j) {
+  if (j.is_null()) return "-";
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+std::string percent(const nlohmann::json& freshness) {
+  if (!freshness.is_number()) return "-";
+  return std::to_string(static_cast<int>(std::lround(freshness.get<double>() * 100))) + "%";
+}
+
+std::string provenance(const nlohmann::json& p) {
+  if (p.is_null()) return "";
+  std::string out = p.value("source", "");
+  if (p.contains("key")) out += " " + p["key"].get<std::string>();
+  if (p.contains("line")) out += ", line " + std::to_string(p["line"].get<int>());
+  if (p.contains("raw")) out += ": \"" + p["raw"].get<std::string>() + "\"";
+  return out;
+}
+
+std::string render_list(const nlohmann::json& result) {
+  const auto& notes = result["notes"];
+  if (notes.empty()) return "No notes match.\n";
+  std::vector<TableRow> rows;
+  for (const auto& n : notes) {
+    const nlohmann::json anchor = n["last_validated"].is_null() ? n["published"] : n["last_validated"];
+    std::string status = text(n["status"]);
+    if (n["days_overdue"].get<int>() > 0) status += " +" + std::to_string(n["days_overdue"].get<int>()) + "d";
+    if (!n["problems"].empty()) status += " !";
+    rows.push_back({text(n["path"]), status, text(n["due"]), percent(n["freshness"]),
+                    text(n["decay"]), text(anchor), text(n["owner"])});
+  }
+  return render_table({"NOTE", "STATUS", "DUE", "FRESH", "DECAY", "SINCE", "OWNER"}, rows) +
+         std::to_string(notes.size()) + (notes.size() == 1 ? " note" : " notes") +
+         " (! = metadata problems: freshctl show NOTE)\n";
+}
+
+std::string render_show(const nlohmann::json& result) {
+  const auto& n = result["note"];
+  const auto& prov = n["provenance"];
+  std::string out;
+  auto line = [&](const std::string& label, const std::string& value) {
+    out += label + std::string(16 - std::min<std::size_t>(15, label.size()), ' ') + value + "\n";
+  };
+  line("note", text(n["path"]));
+  line("title", text(n["title"]));
+  line("status", text(n["status"]) + (n["days_overdue"].get<int>() > 0
+                                          ? " (" + std::to_string(n["days_overdue"].get<int>()) + " days overdue)"
+                                          : ""));
+  line("published", text(n["published"]) + "  " + provenance(prov["published"]));
+  line("last validated", text(n["last_validated"]) + "  " + provenance(prov["last_validated"]));
+  line("decay", text(n["decay"]) + "  " + provenance(prov["decay"]));
+  line("interval", n["interval_days"].is_null() ? "never decays" : text(n["interval_days"]) + " days");
+  line("due", text(n["due"]));
+  line("freshness", percent(n["freshness"]));
+  line("owner", text(n["owner"]));
+  if (!n["tags"].empty()) {
+    std::string tags;
+    for (const auto& t : n["tags"]) tags += (tags.empty() ? "" : ", ") + t.get<std::string>();
+    line("tags", tags);
+  }
+  line("first seen", text(n["first_seen"]));
+  if (!n["edited"].is_null()) line("edited", text(n["edited"]["value"]) + "  (not a validation)");
+  if (n["problems"].empty()) return out + "problems        none\n";
+  out += "problems\n";
+  for (const auto& p : n["problems"])
+    out += "  " + text(n["path"]) + ":" + std::to_string(p["line"].get<int>()) + ": " +
+           text(p["message"]) + "\n";
+  return out;
+}
+
+std::string render_timeline(const nlohmann::json& result) {
+  std::vector<TableRow> rows;
+  for (const auto& e : result["events"])
+    rows.push_back({text(e["at"]), text(e["kind"]), text(e["path"]), text(e["detail"])});
+  if (rows.empty()) return "No events in this period.\n";
+  return render_table({"AT", "EVENT", "NOTE", "DETAIL"}, rows, 80);
+}
+
+std::string render_recheck(const nlohmann::json& r) {
+  std::string out = "Scanned " + text(r["files"]) + " notes: read " + text(r["read"]) + ", " +
+                    text(r["unchanged"]) + " unchanged (not read).\n";
+  out += "added " + text(r["added"]) + ", changed " + text(r["changed"]) + ", touched " +
+         text(r["touched"]) + ", renamed " + text(r["renamed"]) + ", deleted " +
+         text(r["deleted"]) + ", restored " + text(r["restored"]) + "; " + text(r["problems"]) +
+         " read notes with metadata problems.\n";
+  for (const auto& p : r["walk_problems"]) out += "problem: " + text(p["path"]) + ": " + text(p["message"]) + "\n";
+  std::size_t shown = 0;
+  for (const auto& e : r["events"]) {
+    if (text(e["kind"]) == "first_seen" || text(e["kind"]) == "published") continue;
+    if (++shown > 50) break;
+    out += "  " + text(e["kind"]) + "  " + text(e["path"]) + "  " + text(e["detail"]) + "\n";
+  }
+  return out;
+}
+
+std::string render_status(const nlohmann::json& r) {
+  std::string out = "vault           " + text(r["vault"]) + "\n";
+  out += "notes           " + text(r["notes"]) + "\n";
+  for (const char* s : {"fresh", "due", "stale", "evergreen", "undated"})
+    out += std::string("  ") + s + std::string(14 - std::string(s).size(), ' ') + text(r["counts"][s]) + "\n";
+  out += "with problems   " + text(r["notes_with_problems"]) + "\n";
+  out += "last scan       " + text(r["last_scan"]) + "\n";
+  out += "next reminder   " + text(r["next_reminder"]) + "\n";
+  out += "next report     " + text(r["next_report"]) + "\n";
+  return out;
+}
+
+std::string render_validate(const nlohmann::json& r) {
+  std::string out;
+  for (const auto& v : r["validated"])
+    out += "validated " + text(v["path"]) + " on " + text(v["on"]) +
+           (text(v["outcome"]).empty() ? "" : " (" + text(v["outcome"]) + ")") + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string render_result(Command command, const nlohmann::json& result) {
+  switch (command) {
+    case Command::list: return render_list(result);
+    case Command::show: return render_show(result);
+    case Command::timeline: return render_timeline(result);
+    case Command::recheck: return render_recheck(result);
+    case Command::status: return render_status(result);
+    case Command::validate: return render_validate(result);
+    default: return result.dump(2) + "\n";
+  }
+}
+
+}  // namespace freshd

@@ -1,0 +1,109 @@
+#include "daemon/control_protocol.h"
+
+#include <array>
+#include <utility>
+
+namespace freshd {
+namespace {
+
+constexpr std::array<std::pair<Command, std::string_view>, 9> kCommands{{
+    {Command::status, "status"},
+    {Command::recheck, "recheck"},
+    {Command::list, "list"},
+    {Command::show, "show"},
+    {Command::timeline, "timeline"},
+    {Command::validate, "validate"},
+    {Command::snooze, "snooze"},
+    {Command::report, "report"},
+    {Command::reload, "reload"},
+}};
+
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 3> kCodes{{
+    {ErrorCode::bad_request, "bad_request"},
+    {ErrorCode::not_found, "not_found"},
+    {ErrorCode::failed, "failed"},
+}};
+
+Result<nlohmann::json> parse_versioned(std::string_view line, std::string_view what) {
+  // The JSON adapter: nlohmann throws on malformed input, so parse without exceptions.
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object())
+    return Error{std::string(what) + " is not a JSON object"};
+  const auto version = j.find("version");
+  if (version == j.end() || !version->is_number_integer())
+    return Error{std::string(what) + " has no protocol version"};
+  if (*version != kProtocolVersion)
+    return Error{std::string(what) + " speaks protocol version " + version->dump() +
+                 ", this build speaks " + std::to_string(kProtocolVersion) +
+                 "; use freshd and freshctl from the same release"};
+  return j;
+}
+
+}  // namespace
+
+std::string_view to_string(Command command) {
+  for (const auto& [c, name] : kCommands)
+    if (c == command) return name;
+  return "unknown";
+}
+
+std::optional<Command> command_from_string(std::string_view text) {
+  for (const auto& [c, name] : kCommands)
+    if (name == text) return c;
+  return std::nullopt;
+}
+
+std::string_view to_string(ErrorCode code) {
+  for (const auto& [c, name] : kCodes)
+    if (c == code) return name;
+  return "failed";
+}
+
+std::string encode_request(const Request& request) {
+  return nlohmann::json{{"version", kProtocolVersion},
+                        {"command", to_string(request.command)},
+                        {"args", request.args}}
+      .dump();
+}
+
+std::string encode_reply(const Reply& reply) {
+  nlohmann::json j{{"version", kProtocolVersion}, {"ok", reply.ok}};
+  if (reply.ok)
+    j["result"] = reply.result;
+  else
+    j["error"] = {{"code", to_string(reply.code)}, {"message", reply.message}};
+  // Replies may quote note text that is not valid UTF-8: replace rather than throw.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<Request> decode_request(std::string_view line) {
+  auto j = parse_versioned(line, "request");
+  if (!j) return j.error();
+  const auto command = j->find("command");
+  if (command == j->end() || !command->is_string()) return Error{"request has no command"};
+  const auto parsed = command_from_string(command->get<std::string>());
+  if (!parsed) return Error{"unknown command '" + command->get<std::string>() + "'"};
+  Request request{*parsed, nlohmann::json::object()};
+  const auto args = j->find("args");
+  if (args != j->end()) {
+    if (!args->is_object()) return Error{"request args must be an object"};
+    request.args = *args;
+  }
+  return request;
+}
+
+Result<Reply> decode_reply(std::string_view line) {
+  auto j = parse_versioned(line, "reply");
+  if (!j) return j.error();
+  const auto ok = j->find("ok");
+  if (ok == j->end() || !ok->is_boolean()) return Error{"reply has no ok field"};
+  if (ok->get<bool>()) return Reply::success(j->value("result", nlohmann::json::object()));
+  const nlohmann::json error = j->value("error", nlohmann::json::object());
+  ErrorCode code = ErrorCode::failed;
+  const std::string code_text = error.value("code", "failed");
+  for (const auto& [c, name] : kCodes)
+    if (name == code_text) code = c;
+  return Reply::failure(code, error.value("message", "unknown error"));
+}
+
+}  // namespace freshd

@@ -1,0 +1,63 @@
+// The control protocol shared by freshd and freshctl: one JSON request per connection,
+// one JSON reply, each on one line. Bump kProtocolVersion on any incompatible change; a
+// peer speaking another version gets a clear error instead of a misread.
+//
+//   request: {"version": 1, "command": "list", "args": {"stale": true}}
+//   reply:   {"version": 1, "ok": true, "result": {...}}
+//            {"version": 1, "ok": false, "error": {"code": "not_found", "message": "..."}}
+#pragma once
+
+#include "model/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace freshd {
+
+inline constexpr int kProtocolVersion = 1;
+// Requests longer than this are refused without being parsed.
+inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+
+enum class Command { status, recheck, list, show, timeline, validate, snooze, report, reload };
+
+std::string_view to_string(Command command);
+std::optional<Command> command_from_string(std::string_view text);
+
+struct Request {
+  Command command = Command::status;
+  nlohmann::json args = nlohmann::json::object();
+};
+
+enum class ErrorCode {
+  bad_request,  // malformed, unknown command, bad argument: the caller's mistake
+  not_found,    // a named note is not in the index
+  failed,       // the daemon could not do it (store, file system, ...)
+};
+
+std::string_view to_string(ErrorCode code);
+
+struct Reply {
+  bool ok = true;
+  nlohmann::json result = nlohmann::json::object();
+  ErrorCode code = ErrorCode::failed;  // when !ok
+  std::string message;                 // when !ok
+
+  static Reply success(nlohmann::json result) { return Reply{true, std::move(result), {}, {}}; }
+  static Reply failure(ErrorCode code, std::string message) {
+    return Reply{false, nlohmann::json::object(), code, std::move(message)};
+  }
+};
+
+// One line of JSON, without the trailing newline.
+std::string encode_request(const Request& request);
+std::string encode_reply(const Reply& reply);
+
+// Errors describe what is wrong with the text (not JSON, wrong version, unknown command).
+Result<Request> decode_request(std::string_view line);
+Result<Reply> decode_reply(std::string_view line);
+
+}  // namespace freshd

@@ -1,0 +1,270 @@
+#include "daemon/daemon.h"
+
+#include "config/config_parser.h"
+#include "daemon/control_handler.h"
+#include "daemon/log.h"
+
+#include <boost/asio/post.hpp>
+
+#include <csignal>
+#include <thread>
+#include <unistd.h>
+
+namespace freshd {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// How often wake() runs even when nothing asked for it: a last line of defence against a
+// missed timer, cheap enough to cost nothing while idle.
+constexpr std::chrono::minutes kSafetyTick{10};
+
+}  // namespace
+
+Result<std::unique_ptr<Daemon>> Daemon::create(const CommonOptions& options, Config config,
+                                               std::unique_ptr<Clock> clock) {
+  auto zone = vault_zone(config);
+  if (!zone) return zone.error();
+  auto store = open_writable_store(config);
+  if (!store) return store.error();
+  std::unique_ptr<Daemon> daemon(
+      new Daemon(options, std::move(config), *zone, std::move(clock), std::move(*store)));
+  if (auto s = daemon->start(); !s) return s.error();
+  return daemon;
+}
+
+Daemon::Daemon(const CommonOptions& options, Config config, const date::time_zone* zone,
+               std::unique_ptr<Clock> clock, WritableStore store)
+    : options_(options),
+      config_(std::move(config)),
+      zone_(zone),
+      clock_(std::move(clock)),
+      store_(std::move(store)),
+      service_(config_, zone_, store_.store, *clock_),
+      scanner_(loop_, store_.store, std::max(2u, std::thread::hardware_concurrency())),
+      reminders_(loop_, store_.store, [this] { wake(); }),
+      wall_timer_(loop_, [this](WallClockTimer::Fired fired) {
+        if (fired == WallClockTimer::Fired::clock_changed)
+          log_info("the wall clock changed; re-computing the next deadline");
+        wake();
+      }),
+      signals_(loop_, SIGTERM, SIGINT, SIGHUP),
+      rescan_timer_(loop_),
+      watchdog_timer_(loop_),
+      safety_tick_(loop_) {
+  reminders_.set_config(config_, zone_);
+}
+
+Daemon::~Daemon() = default;
+
+Status Daemon::start() {
+  auto server = ControlServer::bind(loop_, resolve_socket_path(config_),
+                                    [this](const Request& r, ReplyCallback cb) { dispatch(r, cb); });
+  if (!server) return server.error();
+  server_ = std::move(*server);
+  server_->start();
+  if (auto s = wall_timer_.open(); !s) return s;
+  scanner_.set_sources([this] { return service_.scan_options(); }, [this] { return clock_->now(); });
+  if (config_.daemon.watch) {
+    const ScanOptions options = service_.scan_options();
+    watcher_ = std::make_unique<VaultWatcher>(
+        loop_, config_.vault.path, options.filter,
+        WatchCallbacks{[this](std::vector<std::string> paths) { request_scan(std::move(paths), {}); },
+                       [this](std::string why) {
+                         log_info("full rescan: " + why);
+                         request_scan({}, {});
+                       }});
+    if (auto s = watcher_->start(); !s) {
+      log_warning(s.error().message + "; relying on the periodic rescan (daemon.rescan)");
+      watcher_.reset();
+    }
+  }
+  wait_signals();
+  arm_rescan();
+  arm_watchdog();
+  arm_safety_tick();
+  request_scan({}, {});
+  return ok_status();
+}
+
+int Daemon::run() {
+  ready_ = true;
+  notifier_.ready();
+  log_info("watching " + config_.vault.path + " (" +
+           (watcher_ ? std::to_string(watcher_->watch_count()) + " folders" : "no inotify") +
+           "), control socket " + resolve_socket_path(config_));
+  publish_status();
+  loop_.run();
+  return 0;
+}
+
+void Daemon::dispatch(const Request& request, ReplyCallback reply) {
+  if (request.command == Command::recheck) {
+    std::vector<std::string> paths;
+    for (const auto& p : request.args.value("paths", nlohmann::json::array()))
+      if (p.is_string()) {
+        auto path = service_.normalize_note_path(p.get<std::string>());
+        if (!path) return reply(Reply::failure(ErrorCode::bad_request, path.error().message));
+        paths.push_back(*path);
+      }
+    request_scan(std::move(paths),
+                 [reply](const Result<ScanReport>& report) { reply(recheck_reply(report)); });
+    return;
+  }
+  Reply result = handle_request(request, service_, HandlerHooks{[this] { return reload(); }});
+  if (request.command == Command::status && result.ok) {
+    result.result["daemon"] = {{"pid", ::getpid()},
+                               {"scanning", scanner_.busy()},
+                               {"progress", {{"read", scanner_.progress().first},
+                                             {"to_read", scanner_.progress().second}}}};
+    result.result["next_reminder"] =
+        next_deadline_ ? nlohmann::json(format_instant(*next_deadline_)) : nlohmann::json(nullptr);
+  }
+  if (request.command == Command::validate && result.ok) wake();
+  reply(std::move(result));
+}
+
+void Daemon::request_scan(std::vector<std::string> paths, ScanDone done) {
+  const bool full = paths.empty();
+  scanner_.request(std::move(paths), [this, full, done](const Result<ScanReport>& report) {
+    after_scan(report, full);
+    if (done) done(report);
+  });
+}
+
+void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
+  if (!report) {
+    log_error("scan failed: " + report.error().message);
+    return;
+  }
+  const ScanChanges& c = report->changes;
+  if (full || report->read > 0)
+    log((c.added + c.changed + c.renamed + c.deleted + c.restored) > 0 ? LogLevel::info
+                                                                       : LogLevel::debug,
+        std::string(full ? "full scan" : "rescan") + ": " + std::to_string(report->files) +
+            " notes, read " + std::to_string(report->read) + ", added " +
+            std::to_string(c.added) + ", changed " + std::to_string(c.changed) + ", renamed " +
+            std::to_string(c.renamed) + ", deleted " + std::to_string(c.deleted));
+  for (const auto& p : report->walk_problems) log_warning(p.path + ": " + p.message);
+  if (full)
+    if (auto s = store_.store.set_meta("last_scan", format_instant(clock_->now())); !s)
+      log_error(s.error().message);
+  wake();
+}
+
+void Daemon::wake() {
+  if (stopping_) return;
+  const Seconds now = clock_->now();
+  auto next = reminders_.wake(now);
+  if (!next) {
+    log_error("reminders: " + next.error().message);
+    next_deadline_ = now + std::chrono::minutes(1);  // try again soon: never lost
+  } else {
+    next_deadline_ = *next;
+  }
+  auto armed = next_deadline_ ? wall_timer_.arm(*next_deadline_) : wall_timer_.disarm();
+  if (!armed) log_error(armed.error().message);
+  publish_status();
+}
+
+Reply Daemon::reload() {
+  notifier_.reloading();
+  auto loaded = load_effective_config(options_);
+  if (!loaded) {
+    log_error("reload refused, keeping the running configuration: " + loaded.error().message);
+    notifier_.ready();
+    return Reply::failure(ErrorCode::failed, "configuration refused: " + loaded.error().message);
+  }
+  auto zone = vault_zone(*loaded);
+  if (!zone) {
+    log_error("reload refused: " + zone.error().message);
+    notifier_.ready();
+    return Reply::failure(ErrorCode::failed, zone.error().message);
+  }
+  Config next = std::move(*loaded);
+  if (next.vault.path != config_.vault.path || resolve_state_dir(next) != resolve_state_dir(config_))
+    log_warning("vault.path and daemon.state_dir changes take effect at the next restart");
+  next.vault.path = config_.vault.path;
+  next.daemon.state_dir = config_.daemon.state_dir;
+  config_ = std::move(next);
+  zone_ = *zone;
+  service_.set_config(config_, zone_);
+  reminders_.set_config(config_, zone_);
+  arm_rescan();
+  log_info("configuration reloaded from " +
+           (config_.source_file.empty() ? std::string("defaults") : config_.source_file));
+  notifier_.ready();
+  request_scan({}, {});
+  return Reply::success({{"reloaded", true}, {"config", config_.source_file}});
+}
+
+void Daemon::stop() {
+  if (stopping_) return;
+  stopping_ = true;
+  notifier_.stopping();
+  log_info("stopping");
+  if (server_) server_->stop();
+  if (watcher_) watcher_->stop();
+  scanner_.stop();
+  reminders_.stop();
+  boost::system::error_code ignored;
+  signals_.cancel(ignored);
+  rescan_timer_.cancel();
+  watchdog_timer_.cancel();
+  safety_tick_.cancel();
+  wall_timer_.close();
+  loop_.stop();
+}
+
+void Daemon::wait_signals() {
+  signals_.async_wait([this](boost::system::error_code ec, int signal) {
+    if (ec) return;
+    if (signal == SIGHUP) {
+      reload();
+      wait_signals();
+      return;
+    }
+    stop();
+  });
+}
+
+void Daemon::arm_rescan() {
+  rescan_timer_.expires_after(config_.daemon.rescan);
+  rescan_timer_.async_wait([this](boost::system::error_code ec) {
+    if (ec) return;
+    request_scan({}, {});
+    arm_rescan();
+  });
+}
+
+void Daemon::arm_watchdog() {
+  const auto interval = notifier_.watchdog_interval();
+  if (!interval) return;
+  notifier_.watchdog();
+  watchdog_timer_.expires_after(*interval);
+  watchdog_timer_.async_wait([this](boost::system::error_code ec) {
+    if (!ec) arm_watchdog();
+  });
+}
+
+void Daemon::arm_safety_tick() {
+  safety_tick_.expires_after(kSafetyTick);
+  safety_tick_.async_wait([this](boost::system::error_code ec) {
+    if (ec) return;
+    wake();
+    arm_safety_tick();
+  });
+}
+
+void Daemon::publish_status() {
+  if (!notifier_.enabled()) return;
+  std::string text = scanner_.busy() ? "scanning " + std::to_string(scanner_.progress().first) +
+                                           "/" + std::to_string(scanner_.progress().second)
+                                     : "idle";
+  text += "; next reminder " +
+          (next_deadline_ ? format_instant(*next_deadline_) : std::string("none"));
+  notifier_.status(text);
+}
+
+}  // namespace freshd

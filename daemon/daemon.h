@@ -1,0 +1,75 @@
+// The long-running freshd: one io_context on one thread owns the store; scans read files
+// on worker threads; the control socket, the vault watcher, the wall-clock timer, signals
+// and systemd notifications all run on that loop. Built by main() via run_freshd().
+#pragma once
+
+#include "config/config.h"
+#include "daemon/clock.h"
+#include "daemon/control_server.h"
+#include "daemon/reminder_service.h"
+#include "daemon/runtime.h"
+#include "daemon/scan_runner.h"
+#include "daemon/systemd_notify.h"
+#include "daemon/vault_service.h"
+#include "daemon/vault_watcher.h"
+#include "daemon/wall_clock_timer.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <memory>
+#include <optional>
+
+namespace freshd {
+
+class Daemon {
+ public:
+  // Opens the store (taking the writer lock) and binds the socket. Errors are fatal
+  // set-up failures for main() to report.
+  static Result<std::unique_ptr<Daemon>> create(const CommonOptions& options, Config config,
+                                                std::unique_ptr<Clock> clock);
+  ~Daemon();
+
+  // Runs until SIGTERM/SIGINT; returns the exit status (0 after a graceful stop).
+  int run();
+
+ private:
+  Daemon(const CommonOptions& options, Config config, const date::time_zone* zone,
+         std::unique_ptr<Clock> clock, WritableStore store);
+  Status start();
+  void dispatch(const Request& request, ReplyCallback reply);
+  void request_scan(std::vector<std::string> paths, ScanDone done);
+  void after_scan(const Result<ScanReport>& report, bool full);
+  void wake();
+  Reply reload();
+  void stop();
+  void arm_rescan();
+  void arm_watchdog();
+  void arm_safety_tick();
+  void wait_signals();
+  void publish_status();
+
+  CommonOptions options_;
+  Config config_;
+  const date::time_zone* zone_;
+  std::unique_ptr<Clock> clock_;
+  boost::asio::io_context loop_;
+  WritableStore store_;
+  VaultService service_;
+  SystemdNotifier notifier_;
+  ScanRunner scanner_;
+  ReminderService reminders_;
+  std::unique_ptr<ControlServer> server_;
+  std::unique_ptr<VaultWatcher> watcher_;
+  WallClockTimer wall_timer_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer rescan_timer_;
+  boost::asio::steady_timer watchdog_timer_;
+  boost::asio::steady_timer safety_tick_;
+  std::optional<Seconds> next_deadline_;
+  bool ready_ = false;
+  bool stopping_ = false;
+};
+
+}  // namespace freshd

@@ -1,0 +1,103 @@
+#include "daemon/freshctl_app.h"
+
+#include "daemon/cli_output.h"
+#include "daemon/clock.h"
+#include "config/config_parser.h"
+#include "daemon/control_client.h"
+#include "daemon/control_handler.h"
+#include "daemon/vault_service.h"
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace freshd {
+namespace {
+
+bool writes_store(Command command) {
+  return command == Command::recheck || command == Command::validate ||
+         command == Command::snooze || command == Command::report;
+}
+
+int exit_status(const Reply& reply) {
+  if (reply.ok) return kExitOk;
+  switch (reply.code) {
+    case ErrorCode::bad_request: return kExitUsage;
+    case ErrorCode::not_found: return kExitNotFound;
+    case ErrorCode::failed: return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+int fail(const std::string& message, int status) {
+  std::cerr << "freshctl: " << message << "\n";
+  return status;
+}
+
+int print_reply(const FreshctlInvocation& inv, const Reply& reply) {
+  if (!reply.ok) return fail(reply.message, exit_status(reply));
+  if (inv.json)
+    std::cout << reply.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+  else
+    std::cout << render_result(inv.request.command, reply.result);
+  return kExitOk;
+}
+
+int run_in_process(const FreshctlInvocation& inv, const Config& config) {
+  auto clock = clock_from_environment();
+  if (!clock) return fail(clock.error().message, kExitFailure);
+  auto zone = vault_zone(config);
+  if (!zone) return fail(zone.error().message, kExitFailure);
+  if (inv.request.command == Command::reload)
+    return fail("no freshd is running, so there is nothing to reload", kExitUnreachable);
+  std::cerr << "freshctl: no freshd running; working on the index directly\n";
+  if (writes_store(inv.request.command)) {
+    auto writable = open_writable_store(config);
+    if (!writable) return fail(writable.error().message, kExitFailure);
+    VaultService service(config, *zone, writable->store, **clock);
+    return print_reply(inv, handle_request(inv.request, service));
+  }
+  auto store = open_readonly_store(config);
+  if (!store) return fail(store.error().message, kExitFailure);
+  VaultService service(config, *zone, *store, **clock);
+  return print_reply(inv, handle_request(inv.request, service));
+}
+
+// A note named by a path that exists from the current directory becomes absolute, so
+// "freshctl show ../ai/x.md" works from inside the vault; other names go as typed
+// (vault-relative).
+std::string as_typed_or_absolute(const std::string& typed, const std::string& vault) {
+  char resolved[PATH_MAX];
+  if (typed.empty() || typed.front() == '/' || ::realpath(typed.c_str(), resolved) == nullptr)
+    return typed;
+  const std::string absolute = resolved;
+  return absolute.rfind(vault + "/", 0) == 0 ? absolute : typed;
+}
+
+Request with_resolved_paths(Request request, const std::string& vault) {
+  for (const char* key : {"note", "notes", "paths"}) {
+    auto it = request.args.find(key);
+    if (it == request.args.end()) continue;
+    if (it->is_string()) *it = as_typed_or_absolute(it->get<std::string>(), vault);
+    if (it->is_array())
+      for (auto& v : *it) v = as_typed_or_absolute(v.get<std::string>(), vault);
+  }
+  return request;
+}
+
+}  // namespace
+
+int run_freshctl(const FreshctlInvocation& given) {
+  FreshctlInvocation inv = given;
+  auto config = load_effective_config(inv.common);
+  if (!config) return fail(config.error().message, kExitFailure);
+  inv.request = with_resolved_paths(given.request, config->vault.path);
+  ClientOutcome outcome = call_daemon(resolve_socket_path(*config), inv.request);
+  if (!outcome.reachable) return run_in_process(inv, *config);
+  if (!outcome.reply) return fail(outcome.reply.error().message, kExitUnreachable);
+  return print_reply(inv, *outcome.reply);
+}
+
+}  // namespace freshd

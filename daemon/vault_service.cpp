@@ -1,0 +1,235 @@
+#include "daemon/vault_service.h"
+
+#include "model/store/metadata_codec.h"
+#include "reports/note_view.h"
+
+#include <algorithm>
+#include <map>
+#include <thread>
+
+namespace freshd {
+namespace {
+
+nlohmann::json event_to_json(const TimelineEvent& e) {
+  return {{"id", e.id},
+          {"path", e.path},
+          {"kind", to_string(e.kind)},
+          {"at", format_instant(e.at)},
+          {"detail", e.detail}};
+}
+
+nlohmann::json events_to_json(const std::vector<TimelineEvent>& events) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : events) out.push_back(event_to_json(e));
+  return out;
+}
+
+bool wanted(const NoteView& view, const ListQuery& q, Days today) {
+  const Freshness& f = view.freshness;
+  if (q.stale && f.status != NoteStatus::stale) return false;
+  if (q.undated && f.status != NoteStatus::undated) return false;
+  if (q.due_within && (!f.due || f.status == NoteStatus::undated ||
+                       *f.due > add_interval(today, *q.due_within)))
+    return false;
+  if (!q.owner.empty()) {
+    const auto& owner = view.note->metadata.owner;
+    if (!owner || owner->value != q.owner) return false;
+  }
+  return true;
+}
+
+// Vault-relative path of freshd's own files, or "" when they live outside the vault.
+std::string vault_relative(const std::string& vault, const std::string& path) {
+  if (path.empty()) return "";
+  if (path.front() != '/') return path;
+  const std::string prefix = vault + "/";
+  return path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : "";
+}
+
+}  // namespace
+
+ScanOptions scan_options_for(const Config& config, const date::time_zone* zone, Seconds now) {
+  ScanOptions options;
+  options.root = config.vault.path;
+  options.filter.include = config.vault.include;
+  options.filter.exclude = config.vault.exclude;
+  if (auto dir = vault_relative(config.vault.path, config.report.dir); !dir.empty())
+    options.filter.own_paths.push_back(dir.back() == '/' ? dir : dir + "/");
+  if (auto inbox = vault_relative(config.vault.path, config.reminders.inbox); !inbox.empty())
+    options.filter.own_paths.push_back(inbox);
+  options.read.max_file_bytes = config.vault.max_file_bytes;
+  options.read.extract.keys = config.vault.keys;
+  options.read.extract.dates.zone = zone;
+  options.read.extract.dates.numeric_order = config.vault.numeric_order;
+  options.read.extract.now = now;
+  options.read.extract.plain_field_lines = config.vault.header_lines;
+  options.read.extract.text_date_lines = config.vault.header_lines;
+  options.threads = std::max(2u, std::thread::hardware_concurrency());
+  return options;
+}
+
+VaultService::VaultService(Config config, const date::time_zone* zone, NoteStore& store,
+                           const Clock& clock)
+    : config_(std::move(config)), zone_(zone), store_(store), clock_(clock) {}
+
+ScanOptions VaultService::scan_options() const {
+  return scan_options_for(config_, zone_, clock_.now());
+}
+
+Result<std::string> VaultService::normalize_note_path(const std::string& typed) const {
+  std::string path = typed;
+  if (!path.empty() && path.front() == '/') {
+    const std::string prefix = config_.vault.path + "/";
+    if (path.rfind(prefix, 0) != 0)
+      return Error{typed + " is outside the vault " + config_.vault.path};
+    path = path.substr(prefix.size());
+  }
+  while (path.rfind("./", 0) == 0) path = path.substr(2);
+  if (path.empty() || path == ".." || path.rfind("../", 0) == 0 ||
+      path.find("/../") != std::string::npos ||
+      (path.size() >= 3 && path.compare(path.size() - 3, 3, "/..") == 0))
+    return Error{"'" + typed + "' is not a note path inside the vault"};
+  return path;
+}
+
+Reply VaultService::find(const std::string& typed, std::optional<StoredNote>& out) {
+  auto path = normalize_note_path(typed);
+  if (!path) return Reply::failure(ErrorCode::bad_request, path.error().message);
+  for (const std::string& candidate : {*path, *path + ".md"}) {
+    auto note = store_.find_note(candidate);
+    if (!note) return Reply::failure(ErrorCode::failed, note.error().message);
+    if (*note && !(*note)->deleted_at) {
+      out = std::move(*note);
+      return Reply::success({});
+    }
+  }
+  return Reply::failure(ErrorCode::not_found,
+                        typed + " is not a note freshd knows in " + config_.vault.path +
+                            " (check the path, or run `freshctl recheck` if it is new)");
+}
+
+Reply VaultService::status() {
+  auto notes = store_.notes();
+  if (!notes) return Reply::failure(ErrorCode::failed, notes.error().message);
+  const ViewContext ctx{&config_, zone_, clock_.now()};
+  std::map<std::string, int> counts{{"fresh", 0}, {"due", 0}, {"stale", 0},
+                                    {"evergreen", 0}, {"undated", 0}};
+  int problems = 0;
+  for (const auto& note : *notes) {
+    const NoteView view = make_note_view(note, ctx);
+    ++counts[std::string(to_string(view.freshness.status))];
+    if (!view.problems.empty()) ++problems;
+  }
+  auto last_scan = store_.meta("last_scan");
+  nlohmann::json result{{"vault", config_.vault.path},
+                        {"now", format_instant(ctx.now)},
+                        {"notes", notes->size()},
+                        {"counts", counts},
+                        {"notes_with_problems", problems},
+                        {"last_scan", nullptr},
+                        {"next_reminder", nullptr},
+                        {"next_report", nullptr}};
+  if (last_scan && *last_scan) result["last_scan"] = **last_scan;
+  return Reply::success(std::move(result));
+}
+
+Reply VaultService::recheck(const std::vector<std::string>& typed_paths,
+                            const ScanProgress& progress) {
+  std::vector<std::string> paths;
+  for (const auto& typed : typed_paths) {
+    auto path = normalize_note_path(typed);
+    if (!path) return Reply::failure(ErrorCode::bad_request, path.error().message);
+    paths.push_back(*path);
+  }
+  const Seconds now = clock_.now();
+  auto report = scan_vault(store_, scan_options(), now, paths, progress);
+  if (report)
+    if (auto s = store_.set_meta("last_scan", format_instant(now)); !s)
+      return Reply::failure(ErrorCode::failed, s.error().message);
+  return recheck_reply(report);
+}
+
+Reply recheck_reply(const Result<ScanReport>& report) {
+  if (!report) return Reply::failure(ErrorCode::failed, report.error().message);
+  const ScanChanges& c = report->changes;
+  nlohmann::json walk_problems = nlohmann::json::array();
+  for (const auto& p : report->walk_problems)
+    walk_problems.push_back({{"path", p.path}, {"message", p.message}});
+  return Reply::success({{"files", report->files},
+                         {"read", report->read},
+                         {"unchanged", report->unchanged},
+                         {"added", c.added},
+                         {"changed", c.changed},
+                         {"touched", c.touched},
+                         {"renamed", c.renamed},
+                         {"deleted", c.deleted},
+                         {"restored", c.restored},
+                         {"problems", report->problems},
+                         {"walk_problems", walk_problems},
+                         {"events", events_to_json(c.events)}});
+}
+
+Reply VaultService::list(const ListQuery& query) {
+  auto notes = store_.notes();
+  if (!notes) return Reply::failure(ErrorCode::failed, notes.error().message);
+  const ViewContext ctx{&config_, zone_, clock_.now()};
+  const Days today = local_day(ctx.now, zone_);
+  std::vector<NoteView> views;
+  for (const auto& note : *notes) {
+    NoteView view = make_note_view(note, ctx);
+    if (wanted(view, query, today)) views.push_back(std::move(view));
+  }
+  if (query.stale || query.due_within) sort_by_urgency(views);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& view : views) out.push_back(note_view_to_json(view, false));
+  return Reply::success(
+      {{"vault", config_.vault.path}, {"now", format_instant(ctx.now)}, {"notes", out}});
+}
+
+Reply VaultService::show(const std::string& typed) {
+  std::optional<StoredNote> note;
+  if (Reply r = find(typed, note); !r.ok) return r;
+  const ViewContext ctx{&config_, zone_, clock_.now()};
+  return Reply::success({{"note", note_view_to_json(make_note_view(*note, ctx), true)}});
+}
+
+Reply VaultService::timeline(const std::optional<std::string>& typed,
+                             const std::optional<Interval>& since) {
+  const Seconds now = clock_.now();
+  Seconds from{};
+  if (since) {
+    const Days start = subtract_interval(local_day(now, zone_), *since);
+    from = date::make_zoned(zone_, date::local_days{start.time_since_epoch()},
+                            date::choose::earliest)
+               .get_sys_time();
+  }
+  std::optional<StoredNote> note;
+  if (typed)
+    if (Reply r = find(*typed, note); !r.ok) return r;
+  std::optional<std::string_view> path;
+  if (note) path = note->path;
+  auto events = store_.timeline(path, from);
+  if (!events) return Reply::failure(ErrorCode::failed, events.error().message);
+  return Reply::success({{"events", events_to_json(*events)}});
+}
+
+Reply VaultService::validate(const std::vector<std::string>& typed_notes, std::optional<Days> on,
+                             const std::string& outcome) {
+  const Seconds now = clock_.now();
+  const Days day = on.value_or(local_day(now, zone_));
+  if (day > local_day(now, zone_))
+    return Reply::failure(ErrorCode::bad_request,
+                          "--on " + format_day(day) + " is in the future; a validation is "
+                          "something that happened");
+  nlohmann::json validated = nlohmann::json::array();
+  for (const auto& typed : typed_notes) {
+    std::optional<StoredNote> note;
+    if (Reply r = find(typed, note); !r.ok) return r;
+    if (auto s = store_.record_validation(note->path, day, outcome, now); !s)
+      return Reply::failure(ErrorCode::failed, s.error().message);
+    validated.push_back({{"path", note->path}, {"on", format_day(day)}, {"outcome", outcome}});
+  }
+  return Reply::success({{"validated", validated}});
+}
+
+}  // namespace freshd

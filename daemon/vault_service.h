@@ -1,0 +1,68 @@
+// What freshctl's commands do, against one vault's configuration and store. The daemon
+// serves it over the control socket; freshctl runs it in-process when no daemon runs.
+// Each method returns the reply's result (DESIGN.md's JSON contract) or an error reply.
+// Not thread-safe: the owner of the store calls it from one thread.
+#pragma once
+
+#include "config/config.h"
+#include "daemon/clock.h"
+#include "daemon/control_protocol.h"
+#include "daemon/vault_scanner.h"
+#include "model/store/note_store.h"
+
+#include <date/tz.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace freshd {
+
+struct ListQuery {
+  bool stale = false;                 // only stale notes
+  bool undated = false;               // only undated notes
+  std::optional<Interval> due_within;  // only notes due within this span (stale included)
+  std::string owner;                  // only this owner's notes ("" = all)
+};
+
+class VaultService {
+ public:
+  // `store` and `clock` are borrowed and must outlive the service.
+  VaultService(Config config, const date::time_zone* zone, NoteStore& store, const Clock& clock);
+
+  Reply status();
+  Reply recheck(const std::vector<std::string>& paths, const ScanProgress& progress = {});
+  Reply list(const ListQuery& query);
+  Reply show(const std::string& note);
+  Reply timeline(const std::optional<std::string>& note, const std::optional<Interval>& since);
+  // Records a validation in the store (`on` defaults to today in the vault's zone).
+  Reply validate(const std::vector<std::string>& notes, std::optional<Days> on,
+                 const std::string& outcome);
+
+  const Config& config() const { return config_; }
+  void set_config(Config config, const date::time_zone* zone) {
+    config_ = std::move(config);
+    zone_ = zone;
+  }
+  ScanOptions scan_options() const;
+
+  // A vault-relative note path from what a user typed: "ai/x.md", "ai/x" (".md" added when
+  // that is the note), "./ai/x.md". Errors for paths outside the vault.
+  Result<std::string> normalize_note_path(const std::string& typed) const;
+
+ private:
+  Reply find(const std::string& typed, std::optional<StoredNote>& out);
+
+  Config config_;
+  const date::time_zone* zone_;
+  NoteStore& store_;
+  const Clock& clock_;
+};
+
+// The reply to `recheck`, from a finished scan (also used by the daemon's async scans).
+Reply recheck_reply(const Result<ScanReport>& report);
+
+// The WalkFilter and ReadOptions a configuration implies, freshd's own files excluded.
+ScanOptions scan_options_for(const Config& config, const date::time_zone* zone, Seconds now);
+
+}  // namespace freshd

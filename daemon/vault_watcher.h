@@ -1,0 +1,66 @@
+// Watching the vault with inotify through an Asio descriptor: one watch per folder, new
+// folders picked up as they appear, moves paired by cookie, events debounced per file.
+// Runs on the loop thread. What it reports is a hint; the scanner decides what changed.
+#pragma once
+
+#include "daemon/vault_walker.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
+#include <functional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct inotify_event;
+
+namespace freshd {
+
+struct WatchCallbacks {
+  // Note files (vault-relative) that may have changed, after the debounce delay.
+  std::function<void(std::vector<std::string>)> changed;
+  // Something only a full rescan can settle: queue overflow, a folder moved, the watch
+  // limit reached. `why` is for the log.
+  std::function<void(std::string why)> rescan;
+};
+
+class VaultWatcher {
+ public:
+  VaultWatcher(boost::asio::io_context& loop, std::string root, WalkFilter filter,
+               WatchCallbacks callbacks,
+               std::chrono::milliseconds debounce = std::chrono::milliseconds(300));
+  ~VaultWatcher();
+
+  // Sets up inotify and watches every folder. Errors when inotify is unavailable; a
+  // watch-limit shortfall is not an error (logged, and the periodic rescan covers it).
+  Status start();
+  void stop();
+
+  std::size_t watch_count() const { return dirs_.size(); }
+
+ private:
+  void add_tree(const std::string& rel_dir, bool report_files);
+  void read_events();
+  void handle(const ::inotify_event& event);
+  void note_change(const std::string& rel_path);
+  void flush();
+
+  boost::asio::io_context& loop_;
+  std::string root_;
+  WalkFilter filter_;
+  WatchCallbacks callbacks_;
+  std::chrono::milliseconds debounce_;
+  boost::asio::posix::stream_descriptor inotify_;
+  boost::asio::steady_timer debounce_timer_;
+  std::unordered_map<int, std::string> dirs_;  // watch descriptor -> vault-relative folder
+  std::set<std::string> pending_;
+  std::unordered_map<std::uint32_t, std::string> moved_from_;  // cookie -> path
+  std::vector<char> buffer_;
+  bool limit_logged_ = false;
+};
+
+}  // namespace freshd

@@ -1,0 +1,133 @@
+// NoteStore's scheduling state: the last reminder per note and the delivery outbox.
+// A digest is recorded with its outbox entries in one transaction, so after a crash it is
+// either owed again (nothing recorded) or waiting in the outbox (recorded): never lost,
+// never decided twice.
+#include "model/store/note_store.h"
+
+#include "model/store/store_rows.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <nlohmann/json.hpp>
+
+namespace freshd {
+
+using namespace store_rows;
+
+Result<std::unordered_map<std::string, ReminderRecord>> NoteStore::reminder_records() {
+  try {
+    std::unordered_map<std::string, ReminderRecord> out;
+    SQLite::Statement query(*db_,
+                            "SELECT n.path, r.due_day, r.kind, r.at FROM reminders r"
+                            " JOIN notes n ON n.id = r.note_id WHERE n.deleted_at IS NULL");
+    while (query.executeStep()) {
+      const auto kind = reminder_kind_from_string(query.getColumn(2).getString());
+      out[query.getColumn(0).getString()] =
+          ReminderRecord{days_from_db(query.getColumn(1).getInt()),
+                         kind.value_or(ReminderKind::stale),
+                         seconds_from_db(query.getColumn(3).getInt64())};
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read reminder records", e);
+  }
+}
+
+Status NoteStore::record_digest(const std::vector<ReminderItem>& items,
+                                const std::string& payload, const std::vector<std::string>& sinks,
+                                Seconds now) {
+  try {
+    SQLite::Transaction transaction(*db_);
+    SQLite::Statement upsert(*db_,
+                             "INSERT INTO reminders (note_id, due_day, kind, at) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT(note_id) DO UPDATE SET due_day = excluded.due_day,"
+                             " kind = excluded.kind, at = excluded.at");
+    for (const auto& item : items) {
+      const std::int64_t id = note_id_at(*db_, item.path);
+      if (id == 0) continue;  // deleted since the plan was made
+      upsert.bind(1, id);
+      upsert.bind(2, to_db(item.due));
+      upsert.bind(3, std::string(to_string(item.kind)));
+      upsert.bind(4, to_db(now));
+      upsert.exec();
+      upsert.reset();
+    }
+    SQLite::Statement outbox(*db_,
+                             "INSERT INTO outbox (created_at, sink, payload, attempts,"
+                             " next_attempt) VALUES (?, ?, ?, 0, ?)");
+    for (const auto& sink : sinks) {
+      outbox.bind(1, to_db(now));
+      outbox.bind(2, sink);
+      outbox.bind(3, payload);
+      outbox.bind(4, to_db(now));
+      outbox.exec();
+      outbox.reset();
+    }
+    transaction.commit();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record a reminder digest", e);
+  }
+}
+
+Result<std::vector<OutboxEntry>> NoteStore::pending_outbox() {
+  try {
+    std::vector<OutboxEntry> out;
+    SQLite::Statement query(*db_,
+                            "SELECT id, sink, payload, attempts, next_attempt FROM outbox"
+                            " WHERE delivered_at IS NULL ORDER BY id");
+    while (query.executeStep())
+      out.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                     query.getColumn(2).getString(), query.getColumn(3).getInt(),
+                     seconds_from_db(query.getColumn(4).getInt64())});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read the reminder outbox", e);
+  }
+}
+
+Status NoteStore::mark_delivered(std::int64_t id, Seconds now) {
+  try {
+    SQLite::Transaction transaction(*db_);
+    SQLite::Statement entry(*db_, "SELECT sink, payload FROM outbox WHERE id = ?");
+    entry.bind(1, id);
+    if (!entry.executeStep()) return Error{file_ + ": no outbox entry " + std::to_string(id)};
+    const std::string sink = entry.getColumn(0).getString();
+    const auto digest = nlohmann::json::parse(entry.getColumn(1).getString(), nullptr, false);
+    SQLite::Statement mark(*db_, "UPDATE outbox SET delivered_at = ? WHERE id = ?");
+    mark.bind(1, to_db(now));
+    mark.bind(2, id);
+    mark.exec();
+    EventWriter events(*db_);
+    if (digest.is_object())
+      for (const auto& item : digest.value("items", nlohmann::json::array())) {
+        const std::string path = item.value("path", "");
+        const std::int64_t note = note_id_at(*db_, path);
+        if (note == 0) continue;
+        events.append(note, path, EventKind::reminded, now,
+                      item.value("kind", "") + ", due " + item.value("due", "") +
+                          ", delivered to " + sink);
+      }
+    transaction.commit();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record a delivery", e);
+  }
+}
+
+Status NoteStore::mark_failed(std::int64_t id, Seconds next_attempt, std::string_view error) {
+  try {
+    SQLite::Statement mark(*db_,
+                           "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?,"
+                           " last_error = ? WHERE id = ?");
+    mark.bind(1, to_db(next_attempt));
+    mark.bind(2, std::string(error));
+    mark.bind(3, id);
+    mark.exec();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record a failed delivery", e);
+  }
+}
+
+}  // namespace freshd

@@ -1,0 +1,86 @@
+#include "model/store/store_rows.h"
+
+#include "model/store/metadata_codec.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace freshd::store_rows {
+
+const char* const kSelectNote =
+    "SELECT n.id, n.path, n.size, n.mtime_ns, n.hash, n.first_seen, n.deleted_at, n.metadata,"
+    " n.snoozed_until, v.day, v.outcome, v.recorded_at"
+    " FROM notes n LEFT JOIN validations v ON v.id = ("
+    "   SELECT id FROM validations WHERE note_id = n.id"
+    "   ORDER BY day DESC, recorded_at DESC, id DESC LIMIT 1)";
+
+std::string encode_metadata(const NoteMetadata& metadata) {
+  // A note's text may hold invalid UTF-8; replacing it beats refusing to index the note.
+  return metadata_to_json(metadata).dump(-1, ' ', false,
+                                         nlohmann::json::error_handler_t::replace);
+}
+
+Result<NoteMetadata> decode_metadata(const std::string& text, std::string_view path,
+                                     const std::string& file) {
+  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  auto metadata = metadata_from_json(json);
+  if (!metadata) {
+    return Error{file + ": note " + std::string(path) + ": " + metadata.error().message +
+                 " (run `freshctl recheck " + std::string(path) + "` to re-read it)"};
+  }
+  return metadata;
+}
+
+Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file) {
+  StoredNote note;
+  note.id = row.getColumn(0).getInt64();
+  note.path = row.getColumn(1).getString();
+  note.stamp = FileStamp{row.getColumn(2).getInt64(), row.getColumn(3).getInt64()};
+  note.hash = hash_from_db(row.getColumn(4).getInt64());
+  note.first_seen = seconds_from_db(row.getColumn(5).getInt64());
+  if (!row.getColumn(6).isNull()) note.deleted_at = seconds_from_db(row.getColumn(6).getInt64());
+  auto metadata = decode_metadata(row.getColumn(7).getString(), note.path, file);
+  if (!metadata) return metadata.error();
+  note.metadata = std::move(*metadata);
+  if (!row.getColumn(8).isNull()) {
+    note.snoozed_until = seconds_from_db(row.getColumn(8).getInt64());
+  }
+  if (!row.getColumn(9).isNull()) {
+    note.recorded_validation =
+        RecordedValidation{days_from_db(row.getColumn(9).getInt()), row.getColumn(10).getString(),
+                           seconds_from_db(row.getColumn(11).getInt64())};
+  }
+  return note;
+}
+
+std::int64_t note_id_at(SQLite::Database& db, std::string_view path) {
+  SQLite::Statement query(db,
+                          "SELECT id FROM notes WHERE path = ?"
+                          " ORDER BY deleted_at IS NULL DESC, deleted_at DESC, id DESC LIMIT 1");
+  query.bind(1, std::string(path));
+  return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
+EventWriter::EventWriter(SQLite::Database& db)
+    : db_(db),
+      insert_(std::make_unique<SQLite::Statement>(
+          db, "INSERT INTO events (note_id, path, kind, at, detail) VALUES (?, ?, ?, ?, ?)")) {}
+
+EventWriter::~EventWriter() = default;
+
+TimelineEvent EventWriter::append(std::int64_t note_id, const std::string& path, EventKind kind,
+                                  Seconds at, std::string detail) {
+  insert_->reset();
+  insert_->bind(1, note_id);
+  insert_->bind(2, path);
+  insert_->bind(3, std::string(to_string(kind)));
+  insert_->bind(4, to_db(at));
+  insert_->bind(5, detail);
+  insert_->exec();
+  return TimelineEvent{db_.getLastInsertRowid(), path, kind, at, std::move(detail)};
+}
+
+Error store_error(const std::string& file, std::string_view doing, const std::exception& e) {
+  return Error{file + ": " + std::string(doing) + ": " + e.what()};
+}
+
+}  // namespace freshd::store_rows

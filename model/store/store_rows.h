@@ -1,0 +1,60 @@
+// How NoteStore's values map to SQL rows: time and hash encodings, the note SELECT, and
+// the one way events are appended. Internal to model/store; functions that touch SQLite
+// throw SQLite::Exception, which NoteStore's methods turn into Errors.
+#pragma once
+
+#include "model/store/note_store.h"
+
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace freshd::store_rows {
+
+inline std::int64_t to_db(Seconds at) { return at.time_since_epoch().count(); }
+inline Seconds seconds_from_db(std::int64_t value) { return Seconds{std::chrono::seconds{value}}; }
+inline int to_db(Days day) { return day.time_since_epoch().count(); }
+inline Days days_from_db(int value) { return Days{date::days{value}}; }
+// SQLite integers are signed; the hash keeps its 64 bits through the cast.
+inline std::int64_t hash_to_db(std::uint64_t hash) { return static_cast<std::int64_t>(hash); }
+inline std::uint64_t hash_from_db(std::int64_t value) { return static_cast<std::uint64_t>(value); }
+
+std::string encode_metadata(const NoteMetadata& metadata);
+// Errors name the database file and the note's path.
+Result<NoteMetadata> decode_metadata(const std::string& text, std::string_view path,
+                                     const std::string& file);
+
+// Selects whole StoredNotes (with the latest recorded validation) from `notes n`; append
+// a WHERE and an ORDER BY. Columns are read by read_note().
+extern const char* const kSelectNote;
+Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file);
+
+// The note at `path`: the live one, else the most recently deleted one; 0 when none.
+std::int64_t note_id_at(SQLite::Database& db, std::string_view path);
+
+// Appends timeline events through one prepared statement. The timeline is append-only:
+// nothing in the store updates or deletes an event (triggers refuse it too).
+class EventWriter {
+ public:
+  explicit EventWriter(SQLite::Database& db);
+  ~EventWriter();
+
+  TimelineEvent append(std::int64_t note_id, const std::string& path, EventKind kind, Seconds at,
+                       std::string detail);
+
+ private:
+  SQLite::Database& db_;
+  std::unique_ptr<SQLite::Statement> insert_;
+};
+
+// "<file>: <doing>: <what SQLite said>".
+Error store_error(const std::string& file, std::string_view doing, const std::exception& e);
+
+}  // namespace freshd::store_rows
