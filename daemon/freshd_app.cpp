@@ -2,6 +2,10 @@
 
 #include "daemon/clock.h"
 #include "daemon/daemon.h"
+#include "daemon/reminder_service.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include "daemon/vault_service.h"
 
 #include <csignal>
@@ -9,6 +13,22 @@
 
 namespace freshd {
 namespace {
+
+// Delivers what is owed now and waits for the deliveries (retries are left to the next
+// run, as with anacron: a failed one stays in the outbox).
+int deliver_once(const Config& config, const date::time_zone* zone, NoteStore& store, Seconds now) {
+  boost::asio::io_context loop;
+  auto work = boost::asio::make_work_guard(loop);
+  ReminderService reminders(loop, store, [&] {
+    if (reminders.idle()) work.reset();
+  });
+  reminders.set_config(config, zone);
+  auto next = reminders.wake(now);
+  if (!next) return log_error(next.error().message), 1;
+  if (reminders.idle()) work.reset();
+  loop.run();
+  return 0;
+}
 
 int run_once(const Config& config) {
   auto clock = clock_from_environment();
@@ -27,7 +47,7 @@ int run_once(const Config& config) {
            r["deleted"].dump() + ", notes with problems " + r["problems"].dump());
   for (const auto& p : r["walk_problems"])
     log_warning(p["path"].get<std::string>() + ": " + p["message"].get<std::string>());
-  return 0;
+  return deliver_once(config, *zone, writable->store, (*clock)->now());
 }
 
 }  // namespace

@@ -38,6 +38,9 @@ class ReminderService {
 
   ReminderSettings settings() const;
 
+  // True when no delivery is in flight.
+  bool idle() const { return in_flight_.empty(); }
+
  private:
   Result<std::vector<ReminderCandidate>> candidates(Seconds now);
   std::vector<std::string> sinks() const;
