@@ -133,6 +133,9 @@ std::string render_result(Command command, const nlohmann::json& result) {
     case Command::recheck: return render_recheck(result);
     case Command::status: return render_status(result);
     case Command::validate: return render_validate(result);
+    case Command::snooze:
+      return "snoozed " + text(result["path"]) + " until " + text(result["snoozed_until"]) + "\n";
+    case Command::reload: return "configuration reloaded from " + text(result["config"]) + "\n";
     default: return result.dump(2) + "\n";
   }
 }

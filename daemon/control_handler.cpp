@@ -102,6 +102,13 @@ Reply handle_validate(const nlohmann::json& args, VaultService& service) {
   return service.validate(*notes, day, value);
 }
 
+Reply handle_snooze(const nlohmann::json& args, VaultService& service) {
+  auto rest = strings_arg(args, "args");
+  if (!rest) return bad(rest.error());
+  if (rest->size() != 2) return bad(Error{"usage: freshctl snooze NOTE DUR|DATE"});
+  return service.snooze((*rest)[0], (*rest)[1]);
+}
+
 }  // namespace
 
 Reply handle_request(const Request& request, VaultService& service, const HandlerHooks& hooks) {
@@ -122,6 +129,7 @@ Reply handle_request(const Request& request, VaultService& service, const Handle
       if (hooks.reload) return hooks.reload();
       return Reply::failure(ErrorCode::bad_request, "reload needs a running freshd");
     case Command::snooze:
+      return handle_snooze(request.args, service);
     case Command::report:
       break;
   }

@@ -121,7 +121,8 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
     result.result["next_reminder"] =
         next_deadline_ ? nlohmann::json(format_instant(*next_deadline_)) : nlohmann::json(nullptr);
   }
-  if (request.command == Command::validate && result.ok) wake();
+  if ((request.command == Command::validate || request.command == Command::snooze) && result.ok)
+    wake();
   reply(std::move(result));
 }
 
@@ -165,6 +166,11 @@ void Daemon::wake() {
   }
   auto armed = next_deadline_ ? wall_timer_.arm(*next_deadline_) : wall_timer_.disarm();
   if (!armed) log_error(armed.error().message);
+  // Persisted so that `freshctl status` can show it when the daemon is not running.
+  if (auto s = store_.store.set_meta("next_reminder",
+                                     next_deadline_ ? format_instant(*next_deadline_) : "");
+      !s)
+    log_error(s.error().message);
   publish_status();
 }
 
@@ -262,6 +268,12 @@ void Daemon::publish_status() {
   std::string text = scanner_.busy() ? "scanning " + std::to_string(scanner_.progress().first) +
                                            "/" + std::to_string(scanner_.progress().second)
                                      : "idle";
+  const Reply status = service_.status();
+  if (status.ok) {
+    const auto& c = status.result["counts"];
+    text += "; " + status.result["notes"].dump() + " notes: " + c["stale"].dump() + " stale, " +
+            c["due"].dump() + " due, " + c["undated"].dump() + " undated";
+  }
   text += "; next reminder " +
           (next_deadline_ ? format_instant(*next_deadline_) : std::string("none"));
   notifier_.status(text);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 #include <thread>
 
 namespace freshd {
@@ -130,6 +131,9 @@ Reply VaultService::status() {
                         {"next_reminder", nullptr},
                         {"next_report", nullptr}};
   if (last_scan && *last_scan) result["last_scan"] = **last_scan;
+  auto next_reminder = store_.meta("next_reminder");
+  if (next_reminder && *next_reminder && !(*next_reminder)->empty())
+    result["next_reminder"] = **next_reminder;
   return Reply::success(std::move(result));
 }
 
@@ -230,6 +234,44 @@ Reply VaultService::validate(const std::vector<std::string>& typed_notes, std::o
     validated.push_back({{"path", note->path}, {"on", format_day(day)}, {"outcome", outcome}});
   }
   return Reply::success({{"validated", validated}});
+}
+
+}  // namespace freshd
+
+namespace freshd {
+
+Reply VaultService::snooze(const std::string& typed, const std::string& until_text) {
+  std::optional<StoredNote> note;
+  if (Reply r = find(typed, note); !r.ok) return r;
+  const Seconds now = clock_.now();
+  Seconds until{};
+  std::istringstream day_text(until_text);
+  Days day;
+  if (day_text >> date::parse("%F", day); !day_text.fail() && day_text.peek() == EOF) {
+    until = date::make_zoned(zone_, date::local_days{day.time_since_epoch()}, date::choose::earliest)
+                .get_sys_time();
+  } else {
+    auto span = parse_interval(until_text);
+    if (!span)
+      return Reply::failure(ErrorCode::bad_request,
+                            "snooze: '" + until_text + "' is neither a duration (2w, 10d, 1m) "
+                            "nor a day (2026-12-01)");
+    if (span->never) return Reply::failure(ErrorCode::bad_request, "snooze: 'never' is not a span");
+    // Calendar arithmetic on the local day keeps the time of day across DST changes.
+    const auto local = zone_->to_local(now);
+    const auto local_day_start = date::floor<date::days>(local);
+    const Days target = add_interval(Days{local_day_start.time_since_epoch()}, *span);
+    until = date::make_zoned(zone_, date::local_seconds{target.time_since_epoch() +
+                                                        (local - local_day_start)},
+                             date::choose::earliest)
+                .get_sys_time();
+  }
+  if (until <= now)
+    return Reply::failure(ErrorCode::bad_request, "snooze: " + format_instant(until) +
+                                                      " is not in the future");
+  if (auto s = store_.snooze(note->path, until, now); !s)
+    return Reply::failure(ErrorCode::failed, s.error().message);
+  return Reply::success({{"path", note->path}, {"snoozed_until", format_instant(until)}});
 }
 
 }  // namespace freshd

@@ -39,6 +39,10 @@ class VaultService {
   Reply validate(const std::vector<std::string>& notes, std::optional<Days> on,
                  const std::string& outcome);
 
+  // Silences reminders for a note until `until_text`: a duration from now ("2w") or a day
+  // ("2026-12-01", from its start in the vault's zone).
+  Reply snooze(const std::string& note, const std::string& until_text);
+
   const Config& config() const { return config_; }
   void set_config(Config config, const date::time_zone* zone) {
     config_ = std::move(config);
