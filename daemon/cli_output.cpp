@@ -86,6 +86,12 @@ std::string render_timeline(const nlohmann::json& result) {
   return render_table({"AT", "EVENT", "NOTE", "DETAIL"}, rows, 80);
 }
 
+std::string render_report_files(const nlohmann::json& report) {
+  std::string out = "report " + text(report["week"]) + " written:\n";
+  for (const auto& f : report["files"]) out += "  " + text(f) + "\n";
+  return out;
+}
+
 std::string render_recheck(const nlohmann::json& r) {
   std::string out = "Scanned " + text(r["files"]) + " notes: read " + text(r["read"]) + ", " +
                     text(r["unchanged"]) + " unchanged (not read).\n";
@@ -100,6 +106,7 @@ std::string render_recheck(const nlohmann::json& r) {
     if (++shown > 50) break;
     out += "  " + text(e["kind"]) + "  " + text(e["path"]) + "  " + text(e["detail"]) + "\n";
   }
+  if (r.contains("report")) out += render_report_files(r["report"]);
   return out;
 }
 
@@ -135,6 +142,7 @@ std::string render_result(Command command, const nlohmann::json& result) {
     case Command::validate: return render_validate(result);
     case Command::snooze:
       return "snoozed " + text(result["path"]) + " until " + text(result["snoozed_until"]) + "\n";
+    case Command::report: return render_report_files(result);
     case Command::reload: return "configuration reloaded from " + text(result["config"]) + "\n";
     default: return result.dump(2) + "\n";
   }

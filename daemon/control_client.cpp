@@ -45,10 +45,10 @@ ClientOutcome call_daemon(const std::string& socket_path, const Request& request
   std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size());
   if (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) return out;
   out.reachable = true;
-  if (!send_all(fd.get(), encode_request(request) + "\n")) {
-    out.reply = Error{"cannot send to freshd at " + socket_path + ": " + std::strerror(errno)};
-    return out;
-  }
+  // A refused peer is answered before its request is read, so the send may fail with a
+  // reply already waiting: read it before reporting the send error.
+  const bool sent = send_all(fd.get(), encode_request(request) + "\n");
+  const int send_errno = errno;
   std::string line;
   char chunk[65536];
   for (;;) {
@@ -59,7 +59,9 @@ ClientOutcome call_daemon(const std::string& socket_path, const Request& request
   }
   while (!line.empty() && line.back() == '\n') line.pop_back();
   if (line.empty()) {
-    out.reply = Error{"freshd at " + socket_path + " closed the connection without a reply"};
+    out.reply = Error{sent ? "freshd at " + socket_path + " closed the connection without a reply"
+                           : "cannot send to freshd at " + socket_path + ": " +
+                                 std::strerror(send_errno)};
     return out;
   }
   out.reply = decode_reply(line);

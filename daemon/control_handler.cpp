@@ -76,7 +76,13 @@ Reply handle_timeline(const nlohmann::json& args, VaultService& service) {
 Reply handle_recheck(const nlohmann::json& args, VaultService& service) {
   auto paths = strings_arg(args, "paths");
   if (!paths) return bad(paths.error());
-  return service.recheck(*paths);
+  Reply reply = service.recheck(*paths);
+  if (reply.ok && bool_arg(args, "report")) {
+    Reply report = service.report("", false);
+    if (!report.ok) return report;
+    reply.result["report"] = report.result;
+  }
+  return reply;
 }
 
 Reply handle_validate(const nlohmann::json& args, VaultService& service) {
@@ -100,6 +106,18 @@ Reply handle_validate(const nlohmann::json& args, VaultService& service) {
   if (!value.empty() && value != "unchanged" && value != "updated")
     return bad(Error{"--outcome '" + value + "' must be unchanged or updated"});
   return service.validate(*notes, day, value);
+}
+
+Reply handle_report(const nlohmann::json& args, VaultService& service) {
+  auto format = string_arg(args, "format");
+  if (!format) return bad(format.error());
+  auto out = string_arg(args, "out");
+  if (!out) return bad(out.error());
+  const std::string f = format->value_or("");
+  if (!f.empty() && f != "md" && f != "html" && f != "json")
+    return bad(Error{"--format must be md, html or json, not '" + f + "'"});
+  // --out is written by freshctl itself: the daemon may not be allowed to write there.
+  return service.report(f, out->has_value());
 }
 
 Reply handle_snooze(const nlohmann::json& args, VaultService& service) {
@@ -131,11 +149,9 @@ Reply handle_request(const Request& request, VaultService& service, const Handle
     case Command::snooze:
       return handle_snooze(request.args, service);
     case Command::report:
-      break;
+      return handle_report(request.args, service);
   }
-  return Reply::failure(ErrorCode::bad_request,
-                        std::string(to_string(request.command)) +
-                            " is not available in this release of freshd");
+  return Reply::failure(ErrorCode::bad_request, "unknown command");
 }
 
 }  // namespace freshd

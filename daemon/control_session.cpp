@@ -29,22 +29,30 @@ ControlSession::~ControlSession() {
 void ControlSession::start() {
   ucred cred{};
   socklen_t len = sizeof(cred);
-  if (::getsockopt(socket_.native_handle(), SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 ||
-      cred.uid != ::getuid()) {
+  const bool refused =
+      ::getsockopt(socket_.native_handle(), SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 ||
+      cred.uid != ::getuid();
+  if (refused) {
     log_warning("control socket: refused a peer of uid " + std::to_string(cred.uid) +
                 " (only uid " + std::to_string(::getuid()) + " may control this freshd)");
-    send(Reply::failure(ErrorCode::bad_request, "permission denied: not the socket's owner"));
-    return;
   }
   // A slow or silent client is cut off; it never holds up the others (all I/O is async).
   deadline_.expires_after(timeout_);
   deadline_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->close();
   });
+  if (refused) {
+    send(Reply::failure(ErrorCode::bad_request, "permission denied: not the socket's owner"));
+    return;
+  }
   read_request();
 }
 
 void ControlSession::refuse(const std::string& message) {
+  deadline_.expires_after(timeout_);
+  deadline_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec) self->close();
+  });
   send(Reply::failure(ErrorCode::failed, message));
 }
 
@@ -81,9 +89,28 @@ void ControlSession::send(const Reply& reply) {
   if (closed_) return;
   out_ = encode_reply(reply) + "\n";
   asio::async_write(socket_, asio::buffer(out_),
-                    [self = shared_from_this()](boost::system::error_code, std::size_t) {
-                      self->close();
+                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                      if (ec) return self->close();
+                      self->drain();
                     });
+}
+
+// Closing a socket with unread input makes the kernel send a reset, which can destroy the
+// reply before the peer reads it (a refused peer, an oversized request). So the write side
+// is shut first and the rest of the input read and dropped until the peer closes or the
+// session's deadline passes.
+void ControlSession::drain() {
+  boost::system::error_code ignored;
+  socket_.shutdown(asio::socket_base::shutdown_send, ignored);
+  drain_more();
+}
+
+void ControlSession::drain_more() {
+  socket_.async_read_some(asio::buffer(sink_),
+                          [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                            if (ec) return self->close();
+                            self->drain_more();
+                          });
 }
 
 void ControlSession::close() {

@@ -9,6 +9,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/streambuf.hpp>
 
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -34,6 +35,8 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
   void read_request();
   void on_line(std::size_t bytes);
   void send(const Reply& reply);
+  void drain();
+  void drain_more();
   void close();
 
   boost::asio::local::stream_protocol::socket socket_;
@@ -41,6 +44,7 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
   boost::asio::steady_timer deadline_;
   boost::asio::streambuf buffer_;
   std::string out_;
+  std::array<char, 4096> sink_{};
   std::function<void()> on_close_;
   std::chrono::milliseconds timeout_;
   bool closed_ = false;

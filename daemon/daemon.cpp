@@ -82,7 +82,6 @@ Status Daemon::start() {
   }
   wait_signals();
   arm_rescan();
-  arm_watchdog();
   arm_safety_tick();
   request_scan({}, {});
   return ok_status();
@@ -91,6 +90,7 @@ Status Daemon::start() {
 int Daemon::run() {
   ready_ = true;
   notifier_.ready();
+  arm_watchdog();
   log_info("watching " + config_.vault.path + " (" +
            (watcher_ ? std::to_string(watcher_->watch_count()) + " folders" : "no inotify") +
            "), control socket " + resolve_socket_path(config_));
@@ -108,8 +108,16 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
         if (!path) return reply(Reply::failure(ErrorCode::bad_request, path.error().message));
         paths.push_back(*path);
       }
-    request_scan(std::move(paths),
-                 [reply](const Result<ScanReport>& report) { reply(recheck_reply(report)); });
+    const bool with_report = request.args.value("report", false);
+    request_scan(std::move(paths), [this, reply, with_report](const Result<ScanReport>& report) {
+      Reply result = recheck_reply(report);
+      if (result.ok && with_report) {
+        Reply written = service_.report("", false);
+        if (!written.ok) return reply(written);
+        result.result["report"] = written.result;
+      }
+      reply(result);
+    });
     return;
   }
   Reply result = handle_request(request, service_, HandlerHooks{[this] { return reload(); }});
@@ -118,8 +126,6 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
                                {"scanning", scanner_.busy()},
                                {"progress", {{"read", scanner_.progress().first},
                                              {"to_read", scanner_.progress().second}}}};
-    result.result["next_reminder"] =
-        next_deadline_ ? nlohmann::json(format_instant(*next_deadline_)) : nlohmann::json(nullptr);
   }
   if ((request.command == Command::validate || request.command == Command::snooze) && result.ok)
     wake();
@@ -157,20 +163,29 @@ void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
 void Daemon::wake() {
   if (stopping_) return;
   const Seconds now = clock_->now();
-  auto next = reminders_.wake(now);
-  if (!next) {
-    log_error("reminders: " + next.error().message);
-    next_deadline_ = now + std::chrono::minutes(1);  // try again soon: never lost
+  std::optional<Seconds> next_reminder;
+  if (auto next = reminders_.wake(now); next) {
+    next_reminder = *next;
   } else {
-    next_deadline_ = *next;
+    log_error("reminders: " + next.error().message);
+    next_reminder = now + std::chrono::minutes(1);  // try again soon: never lost
   }
+  if (auto next = service_.reports().wake(now); next) {
+    next_report_ = *next;
+  } else {
+    log_error("report: " + next.error().message);
+    next_report_ = now + std::chrono::minutes(5);  // a full disk may clear: try again
+  }
+  next_deadline_ = next_report_;
+  if (next_reminder && (!next_deadline_ || *next_reminder < *next_deadline_))
+    next_deadline_ = next_reminder;
   auto armed = next_deadline_ ? wall_timer_.arm(*next_deadline_) : wall_timer_.disarm();
   if (!armed) log_error(armed.error().message);
-  // Persisted so that `freshctl status` can show it when the daemon is not running.
-  if (auto s = store_.store.set_meta("next_reminder",
-                                     next_deadline_ ? format_instant(*next_deadline_) : "");
-      !s)
-    log_error(s.error().message);
+  // Persisted so that `freshctl status` can show them when the daemon is not running.
+  for (const auto& [key, value] : {std::pair{"next_reminder", next_reminder},
+                                   std::pair{"next_report", next_report_}})
+    if (auto s = store_.store.set_meta(key, value ? format_instant(*value) : ""); !s)
+      log_error(s.error().message);
   publish_status();
 }
 
@@ -193,9 +208,13 @@ Reply Daemon::reload() {
     log_warning("vault.path and daemon.state_dir changes take effect at the next restart");
   next.vault.path = config_.vault.path;
   next.daemon.state_dir = config_.daemon.state_dir;
+  if (auto s = service_.set_config(next, *zone); !s) {
+    log_error("reload refused, keeping the running configuration: " + s.error().message);
+    notifier_.ready();
+    return Reply::failure(ErrorCode::failed, "configuration refused: " + s.error().message);
+  }
   config_ = std::move(next);
   zone_ = *zone;
-  service_.set_config(config_, zone_);
   reminders_.set_config(config_, zone_);
   arm_rescan();
   log_info("configuration reloaded from " +
@@ -274,8 +293,11 @@ void Daemon::publish_status() {
     text += "; " + status.result["notes"].dump() + " notes: " + c["stale"].dump() + " stale, " +
             c["due"].dump() + " due, " + c["undated"].dump() + " undated";
   }
-  text += "; next reminder " +
-          (next_deadline_ ? format_instant(*next_deadline_) : std::string("none"));
+  auto next_reminder = store_.store.meta("next_reminder");
+  const std::string reminder =
+      next_reminder && *next_reminder && !(*next_reminder)->empty() ? **next_reminder : "none";
+  text += "; next reminder " + reminder + "; next report " +
+          (next_report_ ? format_instant(*next_report_) : std::string("none"));
   notifier_.status(text);
 }
 

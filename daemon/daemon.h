@@ -67,7 +67,8 @@ class Daemon {
   boost::asio::steady_timer rescan_timer_;
   boost::asio::steady_timer watchdog_timer_;
   boost::asio::steady_timer safety_tick_;
-  std::optional<Seconds> next_deadline_;
+  std::optional<Seconds> next_deadline_;  // the earliest of reminders and report
+  std::optional<Seconds> next_report_;
   bool ready_ = false;
   bool stopping_ = false;
 };

@@ -3,6 +3,7 @@
 #include "daemon/cli_output.h"
 #include "daemon/clock.h"
 #include "config/config_parser.h"
+#include "daemon/atomic_file.h"
 #include "daemon/control_client.h"
 #include "daemon/control_handler.h"
 #include "daemon/vault_service.h"
@@ -35,8 +36,24 @@ int fail(const std::string& message, int status) {
   return status;
 }
 
+// `report --out FILE|-`: the daemon sends the text; freshctl writes it, with the
+// user's own permissions.
+int save_report(const Reply& reply, const std::string& out) {
+  const std::string content = reply.result.value("content", "");
+  if (out == "-") {
+    std::cout << content;
+    return kExitOk;
+  }
+  if (auto s = write_file_atomically(out, content); !s) return fail(s.error().message, kExitFailure);
+  std::cerr << "freshctl: wrote the " << reply.result.value("format", "") << " report for "
+            << reply.result.value("week", "") << " to " << out << "\n";
+  return kExitOk;
+}
+
 int print_reply(const FreshctlInvocation& inv, const Reply& reply) {
   if (!reply.ok) return fail(reply.message, exit_status(reply));
+  if (inv.request.command == Command::report && inv.request.args.contains("out"))
+    return save_report(reply, inv.request.args["out"].get<std::string>());
   if (inv.json)
     std::cout << reply.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";

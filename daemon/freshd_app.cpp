@@ -30,7 +30,7 @@ int deliver_once(const Config& config, const date::time_zone* zone, NoteStore& s
   return 0;
 }
 
-int run_once(const Config& config) {
+int run_once(const Config& config, bool report_now) {
   auto clock = clock_from_environment();
   if (!clock) return log_error(clock.error().message), 1;
   auto zone = vault_zone(config);
@@ -47,7 +47,18 @@ int run_once(const Config& config) {
            r["deleted"].dump() + ", notes with problems " + r["problems"].dump());
   for (const auto& p : r["walk_problems"])
     log_warning(p["path"].get<std::string>() + ": " + p["message"].get<std::string>());
-  return deliver_once(config, *zone, writable->store, (*clock)->now());
+  if (int status = deliver_once(config, *zone, writable->store, (*clock)->now()); status != 0)
+    return status;
+  // The report: now with --report, else only when a scheduled one is due and unwritten.
+  if (report_now) {
+    const Reply written = service.report("", false);
+    if (!written.ok) return log_error(written.message), 1;
+    log_info("report " + written.result["week"].get<std::string>() + " written");
+    return 0;
+  }
+  if (auto next = service.reports().wake((*clock)->now()); !next)
+    return log_error(next.error().message), 1;
+  return 0;
 }
 
 }  // namespace
@@ -86,7 +97,7 @@ int run_freshd(const FreshdOptions& options) {
   configure_log(options.log_level, std::getenv("JOURNAL_STREAM") != nullptr);
   auto config = load_effective_config(options.common);
   if (!config) return log_error(config.error().message), 1;
-  if (options.once) return run_once(*config);
+  if (options.once) return run_once(*config, options.report);
   // A reminder hook or a client that goes away must not kill the daemon.
   std::signal(SIGPIPE, SIG_IGN);
   auto clock = clock_from_environment();

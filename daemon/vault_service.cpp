@@ -71,7 +71,35 @@ ScanOptions scan_options_for(const Config& config, const date::time_zone* zone, 
 
 VaultService::VaultService(Config config, const date::time_zone* zone, NoteStore& store,
                            const Clock& clock)
-    : config_(std::move(config)), zone_(zone), store_(store), clock_(clock) {}
+    : config_(std::move(config)), zone_(zone), store_(store), clock_(clock), reports_(store) {
+  // The configuration was checked by its parser; a schedule it accepted parses here too.
+  if (auto s = reports_.set_config(config_, zone_); !s) report_error_ = s.error().message;
+}
+
+Status VaultService::set_config(Config config, const date::time_zone* zone) {
+  if (auto s = reports_.set_config(config, zone); !s) return s;
+  config_ = std::move(config);
+  zone_ = zone;
+  report_error_.clear();
+  return ok_status();
+}
+
+Reply VaultService::report(const std::string& format, bool to_client) {
+  if (!report_error_.empty()) return Reply::failure(ErrorCode::failed, report_error_);
+  const Seconds now = clock_.now();
+  if (!to_client) {
+    auto written = reports_.write(now);
+    if (!written) return Reply::failure(ErrorCode::failed, written.error().message);
+    return Reply::success(*written);
+  }
+  const std::string chosen =
+      !format.empty() ? format : (config_.report.formats.empty() ? "md" : config_.report.formats[0]);
+  auto rendered = reports_.render(now, {chosen});
+  if (!rendered) return Reply::failure(ErrorCode::bad_request, rendered.error().message);
+  return Reply::success({{"format", chosen},
+                         {"week", rendered->week},
+                         {"content", rendered->by_format.at(chosen)}});
+}
 
 ScanOptions VaultService::scan_options() const {
   return scan_options_for(config_, zone_, clock_.now());
@@ -131,9 +159,10 @@ Reply VaultService::status() {
                         {"next_reminder", nullptr},
                         {"next_report", nullptr}};
   if (last_scan && *last_scan) result["last_scan"] = **last_scan;
-  auto next_reminder = store_.meta("next_reminder");
-  if (next_reminder && *next_reminder && !(*next_reminder)->empty())
-    result["next_reminder"] = **next_reminder;
+  for (const char* key : {"next_reminder", "next_report"}) {
+    auto value = store_.meta(key);
+    if (value && *value && !(*value)->empty()) result[key] = **value;
+  }
   return Reply::success(std::move(result));
 }
 
@@ -207,12 +236,22 @@ Reply VaultService::timeline(const std::optional<std::string>& typed,
                             date::choose::earliest)
                .get_sys_time();
   }
-  std::optional<StoredNote> note;
-  if (typed)
-    if (Reply r = find(*typed, note); !r.ok) return r;
-  std::optional<std::string_view> path;
-  if (note) path = note->path;
-  auto events = store_.timeline(path, from);
+  // A deleted note keeps its history: its timeline is still shown.
+  std::optional<std::string> path;
+  if (typed) {
+    std::optional<StoredNote> note;
+    if (Reply r = find(*typed, note); r.ok) {
+      path = note->path;
+    } else if (r.code != ErrorCode::not_found) {
+      return r;
+    } else {
+      auto normalized = normalize_note_path(*typed);
+      auto deleted = normalized ? store_.find_note(*normalized) : Result<std::optional<StoredNote>>(std::nullopt);
+      if (!deleted || !*deleted) return r;
+      path = (*deleted)->path;
+    }
+  }
+  auto events = store_.timeline(path ? std::optional<std::string_view>(*path) : std::nullopt, from);
   if (!events) return Reply::failure(ErrorCode::failed, events.error().message);
   return Reply::success({{"events", events_to_json(*events)}});
 }

@@ -7,6 +7,7 @@
 #include "config/config.h"
 #include "daemon/clock.h"
 #include "daemon/control_protocol.h"
+#include "daemon/report_service.h"
 #include "daemon/vault_scanner.h"
 #include "model/store/note_store.h"
 
@@ -43,11 +44,15 @@ class VaultService {
   // ("2026-12-01", from its start in the vault's zone).
   Reply snooze(const std::string& note, const std::string& until_text);
 
+  // Builds the report now. With `to_client`, returns the text of one format (`format`,
+  // default the first of report.formats) as {"format", "content"} for freshctl to print or
+  // save; otherwise writes the report files into report.dir and records the report.
+  Reply report(const std::string& format, bool to_client);
+
   const Config& config() const { return config_; }
-  void set_config(Config config, const date::time_zone* zone) {
-    config_ = std::move(config);
-    zone_ = zone;
-  }
+  // Errors (the report schedule or zone is unusable) leave the old configuration.
+  Status set_config(Config config, const date::time_zone* zone);
+  ReportService& reports() { return reports_; }
   ScanOptions scan_options() const;
 
   // A vault-relative note path from what a user typed: "ai/x.md", "ai/x" (".md" added when
@@ -61,6 +66,8 @@ class VaultService {
   const date::time_zone* zone_;
   NoteStore& store_;
   const Clock& clock_;
+  ReportService reports_;
+  std::string report_error_;  // why reports cannot be built, "" when they can
 };
 
 // The reply to `recheck`, from a finished scan (also used by the daemon's async scans).

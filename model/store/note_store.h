@@ -95,6 +95,13 @@ struct OutboxEntry {
   Seconds next_attempt{};
 };
 
+// A report freshd wrote.
+struct ReportRecord {
+  std::optional<Days> occurrence;  // the scheduled occurrence's local day; none on demand
+  Seconds generated_at{};
+  std::string counts;  // the report's status counts as JSON
+};
+
 class NoteStore {
  public:
   enum class Mode { read_only, read_write };
@@ -160,6 +167,14 @@ class NoteStore {
   Status mark_delivered(std::int64_t id, Seconds now);
   // Counts a failed attempt and sets when to try again.
   Status mark_failed(std::int64_t id, Seconds next_attempt, std::string_view error);
+
+  // Reports (schedule_store.cpp).
+  // The latest report written, scheduled or not; nullopt before the first.
+  Result<std::optional<ReportRecord>> last_report();
+  // True when the scheduled occurrence on local day `occurrence` was written.
+  Result<bool> report_written(Days occurrence);
+  // Records a written report. Errors when its occurrence is already recorded.
+  Status record_report(const ReportRecord& record);
 
   // Small persistent settings ("last_scan", ...). nullopt when unset.
   Result<std::optional<std::string>> meta(std::string_view key);

@@ -130,4 +130,47 @@ Status NoteStore::mark_failed(std::int64_t id, Seconds next_attempt, std::string
   }
 }
 
+Result<std::optional<ReportRecord>> NoteStore::last_report() {
+  try {
+    SQLite::Statement query(*db_,
+                            "SELECT occurrence, generated_at, counts FROM reports"
+                            " ORDER BY generated_at DESC, id DESC LIMIT 1");
+    if (!query.executeStep()) return std::optional<ReportRecord>{};
+    ReportRecord record;
+    if (!query.getColumn(0).isNull()) record.occurrence = days_from_db(query.getColumn(0).getInt());
+    record.generated_at = seconds_from_db(query.getColumn(1).getInt64());
+    record.counts = query.getColumn(2).getString();
+    return std::optional<ReportRecord>(std::move(record));
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read the last report", e);
+  }
+}
+
+Result<bool> NoteStore::report_written(Days occurrence) {
+  try {
+    SQLite::Statement query(*db_, "SELECT 1 FROM reports WHERE occurrence = ?");
+    query.bind(1, to_db(occurrence));
+    return query.executeStep();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read the report records", e);
+  }
+}
+
+Status NoteStore::record_report(const ReportRecord& record) {
+  try {
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO reports (occurrence, generated_at, counts) VALUES (?, ?, ?)");
+    if (record.occurrence)
+      insert.bind(1, to_db(*record.occurrence));
+    else
+      insert.bind(1);
+    insert.bind(2, to_db(record.generated_at));
+    insert.bind(3, record.counts);
+    insert.exec();
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record a report", e);
+  }
+}
+
 }  // namespace freshd

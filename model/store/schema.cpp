@@ -81,6 +81,15 @@ CREATE TABLE outbox (
   last_error   TEXT
 );
 CREATE INDEX outbox_pending ON outbox(delivered_at, next_attempt);
+
+-- Reports written. A scheduled report is keyed by its occurrence's local day, so one
+-- scheduled week is never written twice; on-demand reports have no occurrence.
+CREATE TABLE reports (
+  id           INTEGER PRIMARY KEY,
+  occurrence   INTEGER UNIQUE,
+  generated_at INTEGER NOT NULL,
+  counts       TEXT    NOT NULL
+);
 )sql";
 
 constexpr std::array<Migration, 1> kMigrations{{
