@@ -7,6 +7,8 @@
 #include "reports/report_json.h"
 #include "reports/report_markdown.h"
 
+#include <sstream>
+
 namespace freshd {
 
 Status ReportService::set_config(const Config& config, const date::time_zone* vault_zone) {
@@ -83,8 +85,19 @@ std::optional<Seconds> ReportService::next_occurrence_after(Seconds now) const {
 
 Result<Seconds> ReportService::wake(Seconds now) {
   if (!schedule_) return Error{"no report schedule configured"};
+  // Like a systemd timer with Persistent=true: occurrences missed while freshd was down are
+  // caught up (once), but those from before freshd first ran are not.
+  auto baseline_text = store_.meta("report_baseline");
+  if (!baseline_text) return baseline_text.error();
+  Seconds baseline = now;
+  if (*baseline_text) {
+    std::istringstream in(**baseline_text);
+    in >> date::parse("%FT%TZ", baseline);
+  } else if (auto s = store_.set_meta("report_baseline", format_instant(now)); !s) {
+    return s.error();
+  }
   const auto due = previous_occurrence(*schedule_, now, report_zone_);
-  if (due) {
+  if (due && due->instant > baseline) {
     auto written = store_.report_written(due->local_day);
     if (!written) return written.error();
     if (!*written) {

@@ -41,8 +41,9 @@ class ReportService {
   // scheduled one). Returns {"files": [...], "week": ...}.
   Result<nlohmann::json> write(Seconds now, std::optional<Days> occurrence = std::nullopt);
 
-  // Writes the latest scheduled occurrence at or before `now` if it was not written yet,
-  // and returns the instant of the next occurrence.
+  // Writes the latest scheduled occurrence at or before `now` if it was not written yet
+  // and falls after the first time freshd ran (systemd's Persistent=true), and returns the
+  // instant of the next occurrence.
   Result<Seconds> wake(Seconds now);
 
   std::optional<Seconds> next_occurrence_after(Seconds now) const;

@@ -136,7 +136,8 @@ class DaemonTestCase(VaultTestCase):
 
     # Configuration.
 
-    def write_daemon_config(self, time_of_day, inbox=None, exec_hook=False, watch=True):
+    def write_daemon_config(self, time_of_day, inbox=None, exec_hook=False, watch=True,
+                            report_schedule=None):
         lines = ["[vault]", f"path = {json.dumps(self.vault)}",
                  f"timezone = {json.dumps(ZONE_NAME)}", "",
                  "[reminders]", f'lead = "{LEAD_DAYS}d"', 'repeat = "7d"',
@@ -146,6 +147,9 @@ class DaemonTestCase(VaultTestCase):
         if exec_hook:
             lines.append(f"exec = {json.dumps('cat >> ' + shlex.quote(self.exec_out))}")
             lines.append('exec_timeout = "10s"')
+        if report_schedule:
+            lines += ["", "[report]", f"schedule = {json.dumps(report_schedule)}",
+                      'dir = "reports"', 'formats = ["md", "json"]']
         lines += ["", "[daemon]", f"state_dir = {json.dumps(self.state)}",
                   f"socket = {json.dumps(self.socket_path)}",
                   f"watch = {'true' if watch else 'false'}", 'rescan = "1h"']
