@@ -3,6 +3,7 @@
 // in the file are relative to the file's directory; '~' and $VARS are expanded.
 #pragma once
 
+#include "model/adaptive_interval.h"
 #include "model/date_parser.h"
 #include "model/decay_policy.h"
 #include "model/interval.h"
@@ -77,12 +78,22 @@ struct DaemonConfig {
   std::chrono::seconds rescan{3600};
 };
 
+struct ValidateConfig {
+  // Default: true. `freshctl validate` writes `last_validated: YYYY-MM-DD` into the note;
+  // false keeps validations in the store only.
+  bool write_note = true;
+};
+
 struct Config {
   VaultConfig vault;
   DecayConfig decay;
+  // [decay] adaptive, adaptive_grow, adaptive_shrink, adaptive_min, adaptive_max; see
+  // model/adaptive_interval.h for the defaults.
+  AdaptiveSettings adaptive;
   RemindersConfig reminders;
   ReportConfig report;
   DaemonConfig daemon;
+  ValidateConfig validate;
   std::string source_file;  // the file it was read from, "" for built-in defaults
 };
 

@@ -101,4 +101,14 @@ DecayConfig read_decay_section(const TableReader& reader) {
   return decay;
 }
 
+AdaptiveSettings read_adaptive(const TableReader& reader) {
+  AdaptiveSettings adaptive;
+  if (auto on = reader.boolean("adaptive")) adaptive.enabled = *on;
+  if (auto grow = reader.number("adaptive_grow", 1.0, 10.0)) adaptive.grow = *grow;
+  if (auto shrink = reader.number("adaptive_shrink", 0.01, 1.0)) adaptive.shrink = *shrink;
+  if (auto low = reader.number("adaptive_min", 0.01, 1.0)) adaptive.min_factor = *low;
+  if (auto high = reader.number("adaptive_max", 1.0, 100.0)) adaptive.max_factor = *high;
+  return adaptive;
+}
+
 }  // namespace freshd::config_detail

@@ -18,8 +18,8 @@ namespace {
 using config_detail::Diagnostics;
 using config_detail::TableReader;
 
-const std::initializer_list<std::string_view> kSections = {"vault", "decay", "reminders",
-                                                            "report", "daemon"};
+const std::initializer_list<std::string_view> kSections = {"vault",  "decay",  "reminders",
+                                                            "report", "daemon", "validate"};
 
 // toml++ reports syntax errors by exception; this is the one place they are caught.
 Result<toml::table> parse_toml(std::string_view text, const std::string& file_name) {
@@ -36,7 +36,7 @@ void report_unknown_section(const toml::key& key, Diagnostics& diagnostics) {
   if (const std::string_view guess = config_detail::closest(key.str(), kSections); !guess.empty())
     message += " (did you mean '" + std::string(guess) + "'?)";
   diagnostics.add(key.source(), key.str(),
-                  message + "; accepted: vault, decay, reminders, report, daemon");
+                  message + "; accepted: vault, decay, reminders, report, daemon, validate");
 }
 
 // Reports top-level keys that are not sections, or sections that are not tables.
@@ -77,8 +77,13 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
                             "header_lines", "max_file_bytes", "keys"},
                            diagnostics))
     config.vault = read_vault(*vault, base_dir);
-  if (auto decay = section(*root, "decay", {"default", "classes", "rules"}, diagnostics))
+  if (auto decay = section(*root, "decay",
+                           {"default", "classes", "rules", "adaptive", "adaptive_grow",
+                            "adaptive_shrink", "adaptive_min", "adaptive_max"},
+                           diagnostics)) {
     config.decay = read_decay_section(*decay);
+    config.adaptive = read_adaptive(*decay);
+  }
   if (auto reminders = section(*root, "reminders",
                                {"lead", "repeat", "time_of_day", "inbox", "exec", "exec_timeout"},
                                diagnostics))
@@ -90,6 +95,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
   if (auto daemon = section(*root, "daemon", {"state_dir", "socket", "watch", "rescan"},
                             diagnostics))
     config.daemon = read_daemon(*daemon, base_dir);
+  if (auto validate = section(*root, "validate", {"write_note"}, diagnostics))
+    if (auto write = validate->boolean("write_note")) config.validate.write_note = *write;
   if (!diagnostics.empty()) return diagnostics.error();
   return config;
 }

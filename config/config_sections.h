@@ -12,6 +12,8 @@ namespace freshd::config_detail {
 // `base_dir` is the config file's directory: relative paths are resolved against it.
 VaultConfig read_vault(const TableReader& reader, const std::string& base_dir);
 DecayConfig read_decay_section(const TableReader& reader);
+// adaptive, adaptive_grow, adaptive_shrink, adaptive_min, adaptive_max of [decay].
+AdaptiveSettings read_adaptive(const TableReader& reader);
 RemindersConfig read_reminders(const TableReader& reader);
 ReportConfig read_report(const TableReader& reader);
 DaemonConfig read_daemon(const TableReader& reader, const std::string& base_dir);

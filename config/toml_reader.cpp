@@ -1,5 +1,7 @@
 #include "config/toml_reader.h"
 
+#include <sstream>
+
 #include <algorithm>
 
 namespace freshd::config_detail {
@@ -141,6 +143,25 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
     return std::nullopt;
   }
   return number->get();
+}
+
+std::optional<double> TableReader::number(std::string_view key, double min, double max) const {
+  const toml::node* value = node(key);
+  if (!value) return std::nullopt;
+  std::optional<double> n;
+  if (const auto* f = value->as_floating_point()) n = f->get();
+  if (const auto* i = value->as_integer()) n = static_cast<double>(i->get());
+  if (!n) {
+    report(key, "expected a number" + got(*value));
+    return std::nullopt;
+  }
+  if (*n < min || *n > max) {
+    std::ostringstream range;
+    range << "must be between " << min << " and " << max << ", got " << *n;
+    report(key, range.str());
+    return std::nullopt;
+  }
+  return n;
 }
 
 std::optional<std::vector<std::string>> TableReader::strings(std::string_view key) const {

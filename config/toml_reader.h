@@ -67,6 +67,8 @@ class TableReader {
   std::optional<bool> boolean(std::string_view key) const;
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min,
                                       std::int64_t max) const;
+  // A number (integer or float) within [min, max].
+  std::optional<double> number(std::string_view key, double min, double max) const;
   std::optional<std::vector<std::string>> strings(std::string_view key) const;
   // A duration string ("90d"). `never` is refused unless `allow_never`.
   std::optional<Interval> interval(std::string_view key, bool allow_never) const;

@@ -59,7 +59,9 @@ std::string render_show(const nlohmann::json& result) {
   line("published", text(n["published"]) + "  " + provenance(prov["published"]));
   line("last validated", text(n["last_validated"]) + "  " + provenance(prov["last_validated"]));
   line("decay", text(n["decay"]) + "  " + provenance(prov["decay"]));
-  line("interval", n["interval_days"].is_null() ? "never decays" : text(n["interval_days"]) + " days");
+  line("interval", n["interval_days"].is_null()
+                       ? "never decays"
+                       : text(n["interval_days"]) + " days  (" + text(n["interval"]["explain"]) + ")");
   line("due", text(n["due"]));
   line("freshness", percent(n["freshness"]));
   line("owner", text(n["owner"]));
@@ -116,6 +118,10 @@ std::string render_status(const nlohmann::json& r) {
   for (const char* s : {"fresh", "due", "stale", "evergreen", "undated"})
     out += std::string("  ") + s + std::string(14 - std::string(s).size(), ' ') + text(r["counts"][s]) + "\n";
   out += "with problems   " + text(r["notes_with_problems"]) + "\n";
+  out += "snoozed         " + text(r["snoozed_notes"]) + " notes" +
+         (r["vault_snoozed_until"].is_null() ? std::string("")
+                                            : "; the whole vault until " + text(r["vault_snoozed_until"])) +
+         "\n";
   out += "last scan       " + text(r["last_scan"]) + "\n";
   out += "next reminder   " + text(r["next_reminder"]) + "\n";
   out += "next report     " + text(r["next_report"]) + "\n";
@@ -124,9 +130,19 @@ std::string render_status(const nlohmann::json& r) {
 
 std::string render_validate(const nlohmann::json& r) {
   std::string out;
-  for (const auto& v : r["validated"])
+  for (const auto& v : r.value("dry_run", nlohmann::json::array())) {
+    out += text(v["path"]) + ": validated on " + text(v["on"]) + " (nothing written; due now " +
+           text(v["due_now"]) + ")\n";
+    for (const char* o : {"unchanged", "updated", "no_outcome"})
+      out += std::string("  ") + o + std::string(12 - std::string(o).size(), ' ') + "next due " +
+             text(v["next"][o]["due"]) + "  " + text(v["next"][o]["explain"]) + "\n";
+  }
+  for (const auto& v : r.value("validated", nlohmann::json::array()))
     out += "validated " + text(v["path"]) + " on " + text(v["on"]) +
-           (text(v["outcome"]).empty() ? "" : " (" + text(v["outcome"]) + ")") + "\n";
+           (text(v["outcome"]).empty() ? "" : " (" + text(v["outcome"]) + ")") +
+           (v.value("written", nlohmann::json()).is_null() ? std::string(", recorded in the index only")
+                                                          : ": " + text(v["written"])) +
+           "\n";
   return out;
 }
 
@@ -141,7 +157,12 @@ std::string render_result(Command command, const nlohmann::json& result) {
     case Command::status: return render_status(result);
     case Command::validate: return render_validate(result);
     case Command::snooze:
-      return "snoozed " + text(result["path"]) + " until " + text(result["snoozed_until"]) + "\n";
+    case Command::unsnooze: {
+      const std::string what = result["path"].is_null() ? "the whole vault" : text(result["path"]);
+      return result["snoozed_until"].is_null()
+                 ? "reminders for " + what + " are back on\n"
+                 : "no reminders for " + what + " until " + text(result["snoozed_until"]) + "\n";
+    }
     case Command::report: return render_report_files(result);
     case Command::reload: return "configuration reloaded from " + text(result["config"]) + "\n";
     default: return result.dump(2) + "\n";

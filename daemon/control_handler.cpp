@@ -105,7 +105,7 @@ Reply handle_validate(const nlohmann::json& args, VaultService& service) {
   const std::string value = outcome->value_or("");
   if (!value.empty() && value != "unchanged" && value != "updated")
     return bad(Error{"--outcome '" + value + "' must be unchanged or updated"});
-  return service.validate(*notes, day, value);
+  return service.validate(*notes, day, value, bool_arg(args, "dry_run"));
 }
 
 Reply handle_report(const nlohmann::json& args, VaultService& service) {
@@ -123,8 +123,20 @@ Reply handle_report(const nlohmann::json& args, VaultService& service) {
 Reply handle_snooze(const nlohmann::json& args, VaultService& service) {
   auto rest = strings_arg(args, "args");
   if (!rest) return bad(rest.error());
+  if (bool_arg(args, "all")) {
+    if (rest->size() != 1) return bad(Error{"usage: freshctl snooze --all DUR|DATE"});
+    return service.snooze_vault((*rest)[0]);
+  }
   if (rest->size() != 2) return bad(Error{"usage: freshctl snooze NOTE DUR|DATE"});
   return service.snooze((*rest)[0], (*rest)[1]);
+}
+
+Reply handle_unsnooze(const nlohmann::json& args, VaultService& service) {
+  auto rest = strings_arg(args, "args");
+  if (!rest) return bad(rest.error());
+  const bool all = bool_arg(args, "all");
+  if (all == (rest->size() == 1)) return bad(Error{"usage: freshctl unsnooze NOTE | --all"});
+  return all ? service.unsnooze_vault() : service.unsnooze((*rest)[0]);
 }
 
 }  // namespace
@@ -148,6 +160,8 @@ Reply handle_request(const Request& request, VaultService& service, const Handle
       return Reply::failure(ErrorCode::bad_request, "reload needs a running freshd");
     case Command::snooze:
       return handle_snooze(request.args, service);
+    case Command::unsnooze:
+      return handle_unsnooze(request.args, service);
     case Command::report:
       return handle_report(request.args, service);
   }

@@ -6,7 +6,7 @@
 namespace freshd {
 namespace {
 
-constexpr std::array<std::pair<Command, std::string_view>, 9> kCommands{{
+constexpr std::array<std::pair<Command, std::string_view>, 10> kCommands{{
     {Command::status, "status"},
     {Command::recheck, "recheck"},
     {Command::list, "list"},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<Command, std::string_view>, 9> kCommands{{
     {Command::timeline, "timeline"},
     {Command::validate, "validate"},
     {Command::snooze, "snooze"},
+    {Command::unsnooze, "unsnooze"},
     {Command::report, "report"},
     {Command::reload, "reload"},
 }};

@@ -22,7 +22,9 @@ inline constexpr int kProtocolVersion = 1;
 // Requests longer than this are refused without being parsed.
 inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
 
-enum class Command { status, recheck, list, show, timeline, validate, snooze, report, reload };
+enum class Command {
+  status, recheck, list, show, timeline, validate, snooze, unsnooze, report, reload
+};
 
 std::string_view to_string(Command command);
 std::optional<Command> command_from_string(std::string_view text);

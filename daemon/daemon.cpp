@@ -127,7 +127,9 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
                                {"progress", {{"read", scanner_.progress().first},
                                              {"to_read", scanner_.progress().second}}}};
   }
-  if ((request.command == Command::validate || request.command == Command::snooze) && result.ok)
+  if ((request.command == Command::validate || request.command == Command::snooze ||
+       request.command == Command::unsnooze) &&
+      result.ok)
     wake();
   reply(std::move(result));
 }
@@ -239,7 +241,9 @@ void Daemon::stop() {
   watchdog_timer_.cancel();
   safety_tick_.cancel();
   wall_timer_.close();
-  loop_.stop();
+  // No loop_.stop(): run() returns once the work in flight is done, so a delivery that
+  // finished during shutdown is still recorded (else it would be delivered again at the
+  // next start).
 }
 
 void Daemon::wait_signals() {

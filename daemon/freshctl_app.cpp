@@ -18,7 +18,8 @@ namespace {
 
 bool writes_store(Command command) {
   return command == Command::recheck || command == Command::validate ||
-         command == Command::snooze || command == Command::report;
+         command == Command::snooze || command == Command::unsnooze ||
+         command == Command::report;
 }
 
 int exit_status(const Reply& reply) {

@@ -133,7 +133,7 @@ void ScanRunner::coordinate(std::shared_ptr<Job> job) {
 
 // Runs on the loop thread: one transaction per batch.
 void ScanRunner::apply(std::shared_ptr<Job> job, ScanBatch batch, bool last) {
-  if (job->finished) return;
+  if (job->finished || stopping_) return;
   job->report.read += static_cast<int>(batch.observed.size());
   for (const auto& note : batch.observed)
     if (!note.metadata.problems.empty()) ++job->report.problems;

@@ -1,6 +1,10 @@
 #include "daemon/vault_service.h"
 
+#include "daemon/atomic_file.h"
+#include "daemon/note_reader.h"
+#include "model/content_hash.h"
 #include "model/store/metadata_codec.h"
+#include "model/validation_writer.h"
 #include "reports/note_view.h"
 
 #include <algorithm>
@@ -159,6 +163,14 @@ Reply VaultService::status() {
                         {"next_reminder", nullptr},
                         {"next_report", nullptr}};
   if (last_scan && *last_scan) result["last_scan"] = **last_scan;
+  int snoozed = 0;
+  for (const auto& note : *notes)
+    if (note.snoozed_until && *note.snoozed_until > ctx.now) ++snoozed;
+  result["snoozed_notes"] = snoozed;
+  result["vault_snoozed_until"] = nullptr;
+  if (auto vacation = store_.meta("vault_snoozed_until");
+      vacation && *vacation && !(*vacation)->empty() && **vacation > format_instant(ctx.now))
+    result["vault_snoozed_until"] = **vacation;
   for (const char* key : {"next_reminder", "next_report"}) {
     auto value = store_.meta(key);
     if (value && *value && !(*value)->empty()) result[key] = **value;
@@ -256,8 +268,49 @@ Reply VaultService::timeline(const std::optional<std::string>& typed,
   return Reply::success({{"events", events_to_json(*events)}});
 }
 
+nlohmann::json VaultService::dry_run_validation(const StoredNote& note, Days day) const {
+  const ViewContext ctx{&config_, zone_, clock_.now()};
+  const NoteView view = make_note_view(note, ctx);
+  nlohmann::json next = nlohmann::json::object();
+  for (const std::string outcome : {"unchanged", "updated", ""}) {
+    std::vector<std::string> outcomes = note.validation_outcomes;
+    outcomes.push_back(outcome);
+    const AdaptedInterval adapted = adapt_interval(view.decay, outcomes, config_.adaptive);
+    next[outcome.empty() ? "no_outcome" : outcome] = {
+        {"due", adapted.interval.never ? nlohmann::json(nullptr)
+                                       : nlohmann::json(format_day(add_interval(day, adapted.interval)))},
+        {"explain", adapted.explain}};
+  }
+  return {{"path", note.path},
+          {"on", format_day(day)},
+          {"due_now", view.freshness.due ? nlohmann::json(format_day(*view.freshness.due))
+                                         : nlohmann::json(nullptr)},
+          {"next", next}};
+}
+
+Result<std::string> VaultService::write_into_note(const StoredNote& note, Days day) {
+  const std::string file = config_.vault.path + "/" + note.path;
+  auto bytes = read_file(file);
+  if (!bytes) return bytes.error();
+  if (!*bytes) return Error{note.path + " is gone; run `freshctl recheck` to record it"};
+  // Refuse when the note changed since freshd read it: the write would be based on a text
+  // the user has not seen freshd read.
+  if (content_hash(**bytes) != note.hash)
+    return Error{note.path + " changed since freshd last read it; nothing was written — run "
+                 "`freshctl recheck " + note.path + "` and validate again"};
+  const ScanOptions options = scan_options();
+  auto write = write_validation(note.path, **bytes, day, options.read.extract);
+  if (!write) return Error{note.path + ": " + write.error().message};
+  if (write->text == **bytes) return std::string("already says so");
+  if (auto s = write_file_atomically(file, write->text); !s) return s.error();
+  auto observed = read_note(config_.vault.path, note.path, options.read);
+  if (observed)
+    if (auto s = store_.record_own_write(*observed); !s) return s.error();
+  return write->description;
+}
+
 Reply VaultService::validate(const std::vector<std::string>& typed_notes, std::optional<Days> on,
-                             const std::string& outcome) {
+                             const std::string& outcome, bool dry_run) {
   const Seconds now = clock_.now();
   const Days day = on.value_or(local_day(now, zone_));
   if (day > local_day(now, zone_))
@@ -268,10 +321,22 @@ Reply VaultService::validate(const std::vector<std::string>& typed_notes, std::o
   for (const auto& typed : typed_notes) {
     std::optional<StoredNote> note;
     if (Reply r = find(typed, note); !r.ok) return r;
+    if (dry_run) {
+      validated.push_back(dry_run_validation(*note, day));
+      continue;
+    }
+    nlohmann::json written = nullptr;
+    if (config_.validate.write_note) {
+      auto write = write_into_note(*note, day);
+      if (!write) return Reply::failure(ErrorCode::failed, write.error().message);
+      written = *write;
+    }
     if (auto s = store_.record_validation(note->path, day, outcome, now); !s)
       return Reply::failure(ErrorCode::failed, s.error().message);
-    validated.push_back({{"path", note->path}, {"on", format_day(day)}, {"outcome", outcome}});
+    validated.push_back(
+        {{"path", note->path}, {"on", format_day(day)}, {"outcome", outcome}, {"written", written}});
   }
+  if (dry_run) return Reply::success({{"dry_run", validated}});
   return Reply::success({{"validated", validated}});
 }
 
@@ -279,9 +344,7 @@ Reply VaultService::validate(const std::vector<std::string>& typed_notes, std::o
 
 namespace freshd {
 
-Reply VaultService::snooze(const std::string& typed, const std::string& until_text) {
-  std::optional<StoredNote> note;
-  if (Reply r = find(typed, note); !r.ok) return r;
+Result<Seconds> VaultService::snooze_end(const std::string& until_text) const {
   const Seconds now = clock_.now();
   Seconds until{};
   std::istringstream day_text(until_text);
@@ -291,11 +354,9 @@ Reply VaultService::snooze(const std::string& typed, const std::string& until_te
                 .get_sys_time();
   } else {
     auto span = parse_interval(until_text);
-    if (!span)
-      return Reply::failure(ErrorCode::bad_request,
-                            "snooze: '" + until_text + "' is neither a duration (2w, 10d, 1m) "
-                            "nor a day (2026-12-01)");
-    if (span->never) return Reply::failure(ErrorCode::bad_request, "snooze: 'never' is not a span");
+    if (!span || span->never)
+      return Error{"snooze: '" + until_text + "' is neither a span (2w, 10d, 1m) nor a day "
+                   "(2026-12-01)"};
     // Calendar arithmetic on the local day keeps the time of day across DST changes.
     const auto local = zone_->to_local(now);
     const auto local_day_start = date::floor<date::days>(local);
@@ -305,12 +366,40 @@ Reply VaultService::snooze(const std::string& typed, const std::string& until_te
                              date::choose::earliest)
                 .get_sys_time();
   }
-  if (until <= now)
-    return Reply::failure(ErrorCode::bad_request, "snooze: " + format_instant(until) +
-                                                      " is not in the future");
-  if (auto s = store_.snooze(note->path, until, now); !s)
+  if (until <= now) return Error{"snooze: " + format_instant(until) + " is not in the future"};
+  return until;
+}
+
+Reply VaultService::snooze(const std::string& typed, const std::string& until_text) {
+  std::optional<StoredNote> note;
+  if (Reply r = find(typed, note); !r.ok) return r;
+  auto until = snooze_end(until_text);
+  if (!until) return Reply::failure(ErrorCode::bad_request, until.error().message);
+  if (auto s = store_.snooze(note->path, *until, clock_.now()); !s)
     return Reply::failure(ErrorCode::failed, s.error().message);
-  return Reply::success({{"path", note->path}, {"snoozed_until", format_instant(until)}});
+  return Reply::success({{"path", note->path}, {"snoozed_until", format_instant(*until)}});
+}
+
+Reply VaultService::unsnooze(const std::string& typed) {
+  std::optional<StoredNote> note;
+  if (Reply r = find(typed, note); !r.ok) return r;
+  if (auto s = store_.snooze(note->path, std::nullopt, clock_.now()); !s)
+    return Reply::failure(ErrorCode::failed, s.error().message);
+  return Reply::success({{"path", note->path}, {"snoozed_until", nullptr}});
+}
+
+Reply VaultService::snooze_vault(const std::string& until_text) {
+  auto until = snooze_end(until_text);
+  if (!until) return Reply::failure(ErrorCode::bad_request, until.error().message);
+  if (auto s = store_.set_meta("vault_snoozed_until", format_instant(*until)); !s)
+    return Reply::failure(ErrorCode::failed, s.error().message);
+  return Reply::success({{"path", nullptr}, {"snoozed_until", format_instant(*until)}});
+}
+
+Reply VaultService::unsnooze_vault() {
+  if (auto s = store_.set_meta("vault_snoozed_until", ""); !s)
+    return Reply::failure(ErrorCode::failed, s.error().message);
+  return Reply::success({{"path", nullptr}, {"snoozed_until", nullptr}});
 }
 
 }  // namespace freshd

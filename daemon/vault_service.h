@@ -37,12 +37,17 @@ class VaultService {
   Reply show(const std::string& note);
   Reply timeline(const std::optional<std::string>& note, const std::optional<Interval>& since);
   // Records a validation in the store (`on` defaults to today in the vault's zone).
+  // With `dry_run`, writes nothing and says, per outcome, what the next due day would be.
   Reply validate(const std::vector<std::string>& notes, std::optional<Days> on,
-                 const std::string& outcome);
+                 const std::string& outcome, bool dry_run = false);
 
   // Silences reminders for a note until `until_text`: a duration from now ("2w") or a day
   // ("2026-12-01", from its start in the vault's zone).
   Reply snooze(const std::string& note, const std::string& until_text);
+  Reply unsnooze(const std::string& note);
+  // The whole vault (vacation): no reminders at all until then.
+  Reply snooze_vault(const std::string& until_text);
+  Reply unsnooze_vault();
 
   // Builds the report now. With `to_client`, returns the text of one format (`format`,
   // default the first of report.formats) as {"format", "content"} for freshctl to print or
@@ -61,6 +66,11 @@ class VaultService {
 
  private:
   Reply find(const std::string& typed, std::optional<StoredNote>& out);
+  Result<Seconds> snooze_end(const std::string& until_text) const;
+  nlohmann::json dry_run_validation(const StoredNote& note, Days day) const;
+  // Writes `last_validated: day` into the note file (validation_writer.h); returns what
+  // changed. Refuses when the file changed since it was indexed.
+  Result<std::string> write_into_note(const StoredNote& note, Days day);
 
   Config config_;
   const date::time_zone* zone_;

@@ -67,7 +67,8 @@ NoteView make_note_view(const StoredNote& note, const ViewContext& context) {
   view.anchor = choose_anchor(note.metadata, recorded_fact(note, context.zone),
                               first_seen_fact(note, context.zone));
   view.decay = resolve_decay(note.metadata, note.path, context.config->decay);
-  view.freshness = evaluate(view.anchor, view.decay.interval, context.config->reminders.lead,
+  view.interval = adapt_interval(view.decay, note.validation_outcomes, context.config->adaptive);
+  view.freshness = evaluate(view.anchor, view.interval.interval, context.config->reminders.lead,
                             context.now, context.zone);
   view.problems = note.metadata.problems;
   if (view.decay.problem) view.problems.push_back(*view.decay.problem);
@@ -107,6 +108,9 @@ nlohmann::json note_view_to_json(const NoteView& view, bool detailed) {
       {"last_validated", optional_provenance(validated)},
       {"decay", provenance_to_json(view.decay.provenance)},
   };
+  j["interval"] = {{"adapted", view.interval.adapted},
+                   {"factor", round4(view.interval.factor)},
+                   {"explain", view.interval.explain}};
   if (detailed) {
     j["first_seen"] = format_instant(note.first_seen);
     j["edited"] = note.metadata.edited ? date_fact_to_json(*note.metadata.edited)

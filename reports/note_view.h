@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "model/adaptive_interval.h"
 #include "model/decay_policy.h"
 #include "model/freshness.h"
 #include "model/store/note_store.h"
@@ -28,6 +29,7 @@ struct NoteView {
   std::string title;                 // the note's title, else its file name without extension
   Anchor anchor;
   ResolvedDecay decay;
+  AdaptedInterval interval;  // the decay's interval after adaptive validations
   Freshness freshness;
   std::vector<MetadataProblem> problems;  // the note's, plus a decay problem if any
 };

@@ -41,7 +41,7 @@ class NoteOverTime {
       if (!view_ || unknown != unknown_) rebuild(unknown, t);
       view = &*view_;
     }
-    return evaluate(view->anchor, view->decay.interval, context_.config->reminders.lead, t,
+    return evaluate(view->anchor, view->interval.interval, context_.config->reminders.lead, t,
                     context_.zone)
         .status;
   }

@@ -212,21 +212,41 @@ Status NoteStore::record_validation(std::string_view path, Days day, std::string
   }
 }
 
-Status NoteStore::snooze(std::string_view path, Seconds until, Seconds now) {
+Status NoteStore::snooze(std::string_view path, std::optional<Seconds> until, Seconds now) {
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const std::int64_t id = live_note_id(*db_, path);
     if (id == 0) return unknown_note(path);
     SQLite::Statement update(*db_, "UPDATE notes SET snoozed_until = ? WHERE id = ?");
-    update.bind(1, to_db(until));
+    if (until)
+      update.bind(1, to_db(*until));
+    else
+      update.bind(1);
     update.bind(2, id);
     update.exec();
     EventWriter(*db_).append(id, std::string(path), EventKind::snoozed, now,
-                             "until " + format_instant(until));
+                             until ? "until " + format_instant(*until) : "lifted");
     transaction.commit();
     return ok_status();
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot snooze " + std::string(path), e);
+  }
+}
+
+Status NoteStore::record_own_write(const ObservedNote& note) {
+  try {
+    SQLite::Statement update(*db_,
+                             "UPDATE notes SET size = ?, mtime_ns = ?, hash = ?, metadata = ?"
+                             " WHERE path = ? AND deleted_at IS NULL");
+    update.bind(1, note.stamp.size);
+    update.bind(2, note.stamp.mtime_ns);
+    update.bind(3, hash_to_db(note.hash));
+    update.bind(4, encode_metadata(note.metadata));
+    update.bind(5, note.path);
+    if (update.exec() != 1) return unknown_note(note.path);
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot record freshd's write to " + note.path, e);
   }
 }
 

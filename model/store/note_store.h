@@ -84,6 +84,8 @@ struct StoredNote {
   NoteMetadata metadata;
   std::optional<RecordedValidation> recorded_validation;  // the latest
   std::optional<Seconds> snoozed_until;
+  // Outcomes of every recorded validation, oldest first ("unchanged", "updated" or "").
+  std::vector<std::string> validation_outcomes;
 };
 
 // A digest waiting to be delivered to one sink ("log", "inbox", "exec").
@@ -146,9 +148,15 @@ class NoteStore {
   Status record_validation(std::string_view path, Days day, std::string_view outcome,
                            Seconds now);
 
-  // Postpones reminders for the live note at `path` until `until` (StoredNote::snoozed_until)
-  // and records its `snoozed` event. Errors when the note is unknown or deleted.
-  Status snooze(std::string_view path, Seconds until, Seconds now);
+  // Postpones reminders for the live note at `path` until `until` (StoredNote::snoozed_until),
+  // or lifts its snooze (nullopt), and records a `snoozed` event ("until ..." / "lifted").
+  // Errors when the note is unknown or deleted.
+  Status snooze(std::string_view path, std::optional<Seconds> until, Seconds now);
+
+  // Takes in freshd's own write to a live note (`validate` writing last_validated): the new
+  // stamp, hash and metadata, with no timeline event, so the watcher's rescan finds the
+  // note unchanged and does not take the write for a user edit.
+  Status record_own_write(const ObservedNote& note);
 
   // Appends an event for the note at `path` (reminded, snoozed, became_due, ...).
   Status record_event(std::string_view path, EventKind kind, std::string_view detail,

@@ -8,7 +8,9 @@ namespace freshd::store_rows {
 
 const char* const kSelectNote =
     "SELECT n.id, n.path, n.size, n.mtime_ns, n.hash, n.first_seen, n.deleted_at, n.metadata,"
-    " n.snoozed_until, v.day, v.outcome, v.recorded_at"
+    " n.snoozed_until, v.day, v.outcome, v.recorded_at,"
+    " (SELECT group_concat(o.outcome, ',') FROM (SELECT outcome FROM validations"
+    "   WHERE note_id = n.id ORDER BY day, recorded_at, id) o)"
     " FROM notes n LEFT JOIN validations v ON v.id = ("
     "   SELECT id FROM validations WHERE note_id = n.id"
     "   ORDER BY day DESC, recorded_at DESC, id DESC LIMIT 1)";
@@ -48,6 +50,17 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
     note.recorded_validation =
         RecordedValidation{days_from_db(row.getColumn(9).getInt()), row.getColumn(10).getString(),
                            seconds_from_db(row.getColumn(11).getInt64())};
+  }
+  // Outcomes are short fixed words ("unchanged", "updated", ""), so ',' cannot occur in one.
+  if (!row.getColumn(12).isNull()) {
+    const std::string joined = row.getColumn(12).getString();
+    std::size_t start = 0;
+    for (;;) {
+      const auto comma = joined.find(',', start);
+      note.validation_outcomes.push_back(joined.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
   }
   return note;
 }

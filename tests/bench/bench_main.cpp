@@ -161,15 +161,19 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string machine = machine_line(*options);
+  // A failure at a larger size still reports the sizes measured before it.
   std::vector<SizeResults> sizes;
+  bool failed = false;
   for (std::size_t notes : options->notes) {
     auto r = run_size(*options, notes);
     if (!r) {
       std::cerr << "freshd_bench: " << r.error().message << "\n";
-      return 1;
+      failed = true;
+      break;
     }
     sizes.push_back(std::move(*r));
   }
+  if (sizes.empty()) return 1;
   std::vector<Row> rows;
   for (const auto& s : sizes) {
     const auto more = rows_for(s);
@@ -181,5 +185,5 @@ int main(int argc, char** argv) {
             << options->idle_seconds << " s\n";
   for (const auto& s : sizes) std::cout << "- vault: " << describe_vault(s) << "\n";
   std::cout << "\n" << render_table(rows);
-  return 0;
+  return failed ? 1 : 0;
 }

@@ -15,6 +15,9 @@ using Clock = std::chrono::steady_clock;
 constexpr std::chrono::minutes kScanTimeout{30};
 // A client polling status, not a flood: leaves the scanner the CPU it would have.
 constexpr std::chrono::milliseconds kStatusGap{10};
+// Long enough that a slow answer is measured rather than abandoned (an abandoned request
+// is still computed by the daemon and would slow the next one).
+constexpr std::chrono::seconds kStatusTimeout{120};
 // Lets the work that follows a scan (reminders, the next deadline) finish before the
 // idle measurements start.
 constexpr std::chrono::seconds kSettle{1};
@@ -37,7 +40,7 @@ Status measure_status_during_scan(const BenchSetup& setup, BackgroundProcess& da
   while (Clock::now() - start < kScanTimeout) {
     if (!daemon.running()) return Error{"freshd exited during its first scan; see " + setup.logs};
     const auto sent = Clock::now();
-    auto reply = control_call(setup.socket, kStatusRequest, std::chrono::seconds(5));
+    auto reply = control_call(setup.socket, kStatusRequest, kStatusTimeout);
     const double ms = elapsed_s(sent) * 1000.0;
     if (reply && reply->value("ok", false)) {
       answered = true;

@@ -105,7 +105,7 @@ Status wait_until_scanned(const std::string& socket_path, const std::function<bo
   std::string last = "no answer yet";
   while (std::chrono::steady_clock::now() < deadline) {
     if (!alive()) return Error{"freshd exited before its first scan finished"};
-    auto reply = control_call(socket_path, kStatusRequest, std::chrono::seconds(10));
+    auto reply = control_call(socket_path, kStatusRequest, std::chrono::seconds(120));
     if (reply && reply->value("ok", false)) {
       const auto& daemon = (*reply)["result"]["daemon"];
       if (daemon.is_object() && !daemon.value("scanning", true)) return ok_status();

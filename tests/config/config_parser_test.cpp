@@ -171,13 +171,13 @@ TEST_CASE("unknown sections and keys are errors, with a suggestion when one is c
   const ErrorCase cases[] = {
       {"[vaults]\npath = 'x'\n",
        "conf/freshd.toml:1: vaults: unknown section (did you mean 'vault'?); accepted: vault, "
-       "decay, reminders, report, daemon"},
+       "decay, reminders, report, daemon, validate"},
       {"[notifications]\n",
        "conf/freshd.toml:1: notifications: unknown section; accepted: vault, decay, reminders, "
-       "report, daemon"},
+       "report, daemon, validate"},
       {"path = 'x'\n",
        "conf/freshd.toml:1: path: unknown section; accepted: vault, decay, reminders, report, "
-       "daemon"},
+       "daemon, validate"},
       {"vault = 'x'\n", "conf/freshd.toml:1: vault: expected a table ([vault]), got string"},
       {"[vault]\ntimezon = 'UTC'\n",
        "conf/freshd.toml:2: vault.timezon: unknown key (did you mean 'timezone'?); accepted: "

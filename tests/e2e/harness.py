@@ -95,7 +95,9 @@ class VaultTestCase(unittest.TestCase):
         self.tmp = tempfile.mkdtemp(prefix="freshd-e2e-")
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
         self.vault = os.path.join(self.tmp, "vault")
-        shutil.copytree(os.path.join(source, "examples", "vault"), self.vault)
+        # What the README's quick start writes into the example vault is not part of it.
+        shutil.copytree(os.path.join(source, "examples", "vault"), self.vault,
+                        ignore=shutil.ignore_patterns("freshd-inbox.md", "freshd-reports"))
         self.state = os.path.join(self.tmp, "state")
         self.config = os.path.join(self.tmp, "freshd.toml")
         with open(self.config, "w", encoding="utf-8") as f:
