@@ -93,15 +93,7 @@ void ScanRunner::coordinate(std::shared_ptr<Job> job) {
     asio::post(loop_, [this, job, e = walked.error()] { finish(job, e); });
     return;
   }
-  ScanPlan plan = plan_scan(*job->known, *walked, full);
-  if (!full) {
-    for (const auto& path : job->paths)
-      if (job->known->count(path) &&
-          std::none_of(walked->files.begin(), walked->files.end(),
-                       [&](const WalkedFile& f) { return f.path == path; }))
-        plan.missing.push_back(path);
-    index_missing_by_hash(*job->known, plan);
-  }
+  ScanPlan plan = plan_scan(*job->known, *walked, job->paths);
   job->report.files = plan.files;
   job->report.unchanged = plan.unchanged;
   job->report.walk_problems = std::move(walked->problems);

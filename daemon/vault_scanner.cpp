@@ -30,7 +30,7 @@ std::vector<ObservedNote> read_notes(boost::asio::thread_pool& pool, unsigned th
 }
 
 ScanPlan plan_scan(const std::unordered_map<std::string, KnownFile>& known,
-                   const WalkResult& walked, bool full) {
+                   const WalkResult& walked, const std::vector<std::string>& paths) {
   ScanPlan plan;
   plan.files = static_cast<int>(walked.files.size());
   std::unordered_set<std::string_view> seen;
@@ -43,9 +43,13 @@ ScanPlan plan_scan(const std::unordered_map<std::string, KnownFile>& known,
     else
       plan.to_read.push_back(file.path);
   }
-  if (!full) return plan;
-  for (const auto& [path, file] : known)
-    if (!seen.count(path)) plan.missing.push_back(path);
+  if (paths.empty()) {
+    for (const auto& [path, file] : known)
+      if (!seen.count(path)) plan.missing.push_back(path);
+  } else {
+    for (const auto& path : paths)
+      if (known.count(path) && !seen.count(path)) plan.missing.push_back(path);
+  }
   std::sort(plan.missing.begin(), plan.missing.end());
   index_missing_by_hash(known, plan);
   return plan;
@@ -87,13 +91,7 @@ Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seco
   if (!walked) return walked.error();
   auto known = store.known_files();
   if (!known) return known.error();
-  ScanPlan plan = plan_scan(*known, *walked, full);
-  if (!full)
-    for (const auto& path : paths)
-      if (known->count(path) && std::none_of(walked->files.begin(), walked->files.end(),
-                                             [&](const WalkedFile& f) { return f.path == path; }))
-        plan.missing.push_back(path);
-  if (!full) index_missing_by_hash(*known, plan);
+  ScanPlan plan = plan_scan(*known, *walked, paths);
 
   ScanReport report;
   report.files = plan.files;

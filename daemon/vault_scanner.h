@@ -47,8 +47,10 @@ struct ScanPlan {
   std::unordered_map<std::uint64_t, std::string> missing_by_hash;
 };
 
+// `paths`: the paths a partial scan was asked for (empty: a full scan, where every known
+// note not walked is missing; in a partial scan, only the given ones that were not found).
 ScanPlan plan_scan(const std::unordered_map<std::string, KnownFile>& known,
-                   const WalkResult& walked, bool full);
+                   const WalkResult& walked, const std::vector<std::string>& paths);
 
 // Fills plan.missing_by_hash from plan.missing.
 void index_missing_by_hash(const std::unordered_map<std::string, KnownFile>& known,
