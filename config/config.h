@@ -8,6 +8,7 @@
 #include "model/decay_policy.h"
 #include "model/interval.h"
 #include "model/key_aliases.h"
+#include "model/owner_policy.h"
 
 #include <chrono>
 #include <string>
@@ -90,6 +91,8 @@ struct Config {
   // [decay] adaptive, adaptive_grow, adaptive_shrink, adaptive_min, adaptive_max; see
   // model/adaptive_interval.h for the defaults.
   AdaptiveSettings adaptive;
+  // [owners] default and [[owners.rules]]; see model/owner_policy.h.
+  OwnerConfig owners;
   RemindersConfig reminders;
   ReportConfig report;
   DaemonConfig daemon;

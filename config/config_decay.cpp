@@ -38,18 +38,9 @@ std::optional<std::string> defined_class(const TableReader& reader, const DecayC
 }
 
 std::optional<DecayRule> read_rule(const TableReader& reader, const DecayConfig& decay) {
-  DecayRule rule;
-  const std::optional<std::string> path = reader.non_empty_string("path");
-  const std::optional<std::string> tag = reader.non_empty_string("tag");
+  const std::optional<RuleMatch> match = read_rule_match(reader);
   const std::optional<std::string> written = reader.non_empty_string("decay");
   bool ok = true;
-  if (reader.node("path") && reader.node("tag")) {
-    reader.report_table("a rule needs exactly one of path or tag, not both");
-    ok = false;
-  } else if (!reader.node("path") && !reader.node("tag")) {
-    reader.report_table("a rule needs exactly one of path (a glob) or tag");
-    ok = false;
-  }
   if (!reader.node("decay")) {
     reader.report_table("a rule needs a decay (a class or a duration)");
     ok = false;
@@ -59,32 +50,8 @@ std::optional<DecayRule> read_rule(const TableReader& reader, const DecayConfig&
       ok = false;
     }
   }
-  if (!ok || !written || !(path || tag)) return std::nullopt;
-  return DecayRule{path.value_or(""), tag.value_or(""), *written};
-}
-
-std::vector<DecayRule> read_rules(const TableReader& reader, const DecayConfig& decay) {
-  std::vector<DecayRule> rules;
-  const toml::node* node = reader.node("rules");
-  if (!node) return rules;
-  const toml::array* array = node->as_array();
-  if (!array) {
-    reader.report("rules", "expected an array of tables ([[decay.rules]]), got " +
-                               std::string(type_name(*node)));
-    return rules;
-  }
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const std::string path = reader.key_path("rules") + "[" + std::to_string(i) + "]";
-    const toml::table* table = (*array)[i].as_table();
-    if (!table) {
-      reader.diagnostics().add((*array)[i].source(), path,
-                               "expected a table, got " + std::string(type_name((*array)[i])));
-      continue;
-    }
-    const TableReader rule_reader(*table, path, {"path", "tag", "decay"}, reader.diagnostics());
-    if (auto rule = read_rule(rule_reader, decay)) rules.push_back(std::move(*rule));
-  }
-  return rules;
+  if (!ok || !written || !match) return std::nullopt;
+  return DecayRule{match->path, match->tag, *written};
 }
 
 }  // namespace
@@ -97,7 +64,8 @@ DecayConfig read_decay_section(const TableReader& reader) {
     decay.classes = read_classes(classes_reader, std::move(decay.classes));
   }
   if (auto name = defined_class(reader, decay)) decay.default_class = *name;
-  decay.rules = read_rules(reader, decay);
+  for (const TableReader& rule : reader.tables("rules", {"path", "tag", "decay"}))
+    if (auto read = read_rule(rule, decay)) decay.rules.push_back(std::move(*read));
   return decay;
 }
 

@@ -18,8 +18,8 @@ namespace {
 using config_detail::Diagnostics;
 using config_detail::TableReader;
 
-const std::initializer_list<std::string_view> kSections = {"vault",  "decay",  "reminders",
-                                                            "report", "daemon", "validate"};
+const std::initializer_list<std::string_view> kSections = {
+    "vault", "decay", "owners", "reminders", "report", "daemon", "validate"};
 
 // toml++ reports syntax errors by exception; this is the one place they are caught.
 Result<toml::table> parse_toml(std::string_view text, const std::string& file_name) {
@@ -36,7 +36,7 @@ void report_unknown_section(const toml::key& key, Diagnostics& diagnostics) {
   if (const std::string_view guess = config_detail::closest(key.str(), kSections); !guess.empty())
     message += " (did you mean '" + std::string(guess) + "'?)";
   diagnostics.add(key.source(), key.str(),
-                  message + "; accepted: vault, decay, reminders, report, daemon, validate");
+                  message + "; accepted: vault, decay, owners, reminders, report, daemon, validate");
 }
 
 // Reports top-level keys that are not sections, or sections that are not tables.
@@ -84,6 +84,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
     config.decay = read_decay_section(*decay);
     config.adaptive = read_adaptive(*decay);
   }
+  if (auto owners = section(*root, "owners", {"default", "rules"}, diagnostics))
+    config.owners = read_owners(*owners);
   if (auto reminders = section(*root, "reminders",
                                {"lead", "repeat", "time_of_day", "inbox", "exec", "exec_timeout"},
                                diagnostics))

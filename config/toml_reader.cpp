@@ -239,4 +239,24 @@ const toml::table* TableReader::table(std::string_view key) const {
   return nullptr;
 }
 
+std::vector<TableReader> TableReader::tables(
+    std::string_view key, std::initializer_list<std::string_view> accepted) const {
+  std::vector<TableReader> out;
+  const toml::node* value = node(key);
+  if (!value) return out;
+  const toml::array* array = value->as_array();
+  if (!array) {
+    report(key, "expected an array of tables ([[" + key_path(key) + "]])" + got(*value));
+    return out;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string path = key_path(key) + "[" + std::to_string(i) + "]";
+    if (const toml::table* entry = (*array)[i].as_table())
+      out.emplace_back(*entry, path, accepted, diagnostics_);
+    else
+      diagnostics_.add((*array)[i].source(), path, "expected a table" + got((*array)[i]));
+  }
+  return out;
+}
+
 }  // namespace freshd::config_detail

@@ -76,6 +76,10 @@ class TableReader {
   std::optional<std::chrono::seconds> span(std::string_view key) const;
   // A sub-table ("[vault.keys]"); nullptr when absent or not a table (reported).
   const toml::table* table(std::string_view key) const;
+  // An array of tables ("[[decay.rules]]"), one reader per table, named "key[i]"; entries
+  // that are not tables, or a value that is not an array, are reported and left out.
+  std::vector<TableReader> tables(std::string_view key,
+                                  std::initializer_list<std::string_view> accepted) const;
 
  private:
   const toml::table& table_;

@@ -64,7 +64,8 @@ std::string render_show(const nlohmann::json& result) {
                        : text(n["interval_days"]) + " days  (" + text(n["interval"]["explain"]) + ")");
   line("due", text(n["due"]));
   line("freshness", percent(n["freshness"]));
-  line("owner", text(n["owner"]));
+  line("owner", n["owner"].is_null() ? text(n["owner"])
+                                     : text(n["owner"]) + "  " + provenance(prov["owner"]));
   if (!n["tags"].empty()) {
     std::string tags;
     for (const auto& t : n["tags"]) tags += (tags.empty() ? "" : ", ") + t.get<std::string>();

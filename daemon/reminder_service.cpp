@@ -68,7 +68,7 @@ Result<std::vector<ReminderCandidate>> ReminderService::candidates(Seconds now) 
     ReminderCandidate c;
     c.path = note.path;
     c.title = view.title;
-    c.owner = note.metadata.owner ? note.metadata.owner->value : "";
+    c.owner = view.owner ? view.owner->value : "";
     c.status = view.freshness.status;
     c.due = view.freshness.due;
     c.snoozed_until = note.snoozed_until;

@@ -37,8 +37,7 @@ bool wanted(const NoteView& view, const ListQuery& q, Days today) {
                        *f.due > add_interval(today, *q.due_within)))
     return false;
   if (!q.owner.empty()) {
-    const auto& owner = view.note->metadata.owner;
-    if (!owner || owner->value != q.owner) return false;
+    if (!view.owner || view.owner->value != q.owner) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 #include "model/decay_policy.h"
 
 #include "model/glob.h"
+#include "model/tag_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,23 +20,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-std::string normalize_tag(std::string_view tag) {
-  tag = trim(tag);
-  if (!tag.empty() && tag.front() == '#') tag.remove_prefix(1);
-  return lower(tag);
-}
-
-// "ai" matches "ai" and the nested "ai/llm", not "airline".
-bool tag_matches(std::string_view rule_tag, const std::vector<std::string>& note_tags) {
-  const std::string wanted = normalize_tag(rule_tag);
-  if (wanted.empty()) return false;
-  return std::any_of(note_tags.begin(), note_tags.end(), [&](const std::string& tag) {
-    const std::string have = normalize_tag(tag);
-    return have == wanted || (have.size() > wanted.size() && have.starts_with(wanted) &&
-                              have[wanted.size()] == '/');
-  });
 }
 
 bool rule_matches(const DecayRule& rule, const NoteMetadata& metadata, std::string_view path) {

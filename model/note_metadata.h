@@ -21,7 +21,7 @@ enum class SourceKind {
   file_name,          // a date in the file name ("2024-05-01-launch.md")
   first_seen,         // the first time freshd saw the file (no date of the note's own)
   command,            // recorded by `freshctl validate`
-  config_rule,        // a [decay] rule of the configuration
+  config_rule,        // a rule of the configuration ([[decay.rules]], [[owners.rules]])
   config_default,     // the configured default
 };
 

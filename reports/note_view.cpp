@@ -67,6 +67,7 @@ NoteView make_note_view(const StoredNote& note, const ViewContext& context) {
   view.anchor = choose_anchor(note.metadata, recorded_fact(note, context.zone),
                               first_seen_fact(note, context.zone));
   view.decay = resolve_decay(note.metadata, note.path, context.config->decay);
+  view.owner = resolve_owner(note.metadata, note.path, context.config->owners);
   view.interval = adapt_interval(view.decay, note.validation_outcomes, context.config->adaptive);
   view.freshness = evaluate(view.anchor, view.interval.interval, context.config->reminders.lead,
                             context.now, context.zone);
@@ -91,8 +92,7 @@ nlohmann::json note_view_to_json(const NoteView& view, bool detailed) {
       {"due", f.due ? nlohmann::json(format_day(*f.due)) : nlohmann::json(nullptr)},
       {"freshness", round4(f.freshness)},
       {"days_overdue", f.days_overdue},
-      {"owner", note.metadata.owner ? nlohmann::json(note.metadata.owner->value)
-                                    : nlohmann::json(nullptr)},
+      {"owner", view.owner ? nlohmann::json(view.owner->value) : nlohmann::json(nullptr)},
       {"tags", note.metadata.tags},
       {"problems", problems_to_json(view.problems)},
   };
@@ -107,6 +107,7 @@ nlohmann::json note_view_to_json(const NoteView& view, bool detailed) {
       {"published", optional_provenance(note.metadata.published)},
       {"last_validated", optional_provenance(validated)},
       {"decay", provenance_to_json(view.decay.provenance)},
+      {"owner", view.owner ? provenance_to_json(view.owner->provenance) : nlohmann::json(nullptr)},
   };
   j["interval"] = {{"adapted", view.interval.adapted},
                    {"factor", round4(view.interval.factor)},

@@ -12,6 +12,7 @@
 
 #include <date/tz.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct NoteView {
   Anchor anchor;
   ResolvedDecay decay;
   AdaptedInterval interval;  // the decay's interval after adaptive validations
+  std::optional<TextFact> owner;  // the note's own, else [owners] rules and default
   Freshness freshness;
   std::vector<MetadataProblem> problems;  // the note's, plus a decay problem if any
 };

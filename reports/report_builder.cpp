@@ -117,8 +117,7 @@ std::string top_folder(const std::string& path) {
 }
 
 std::string owner_name(const NoteView& view) {
-  const auto& owner = view.note->metadata.owner;
-  return owner && !owner->value.empty() ? owner->value : "(none)";
+  return view.owner ? view.owner->value : "(none)";
 }
 
 template <class NameOf>
@@ -150,7 +149,7 @@ ReportNote to_report_note(const NoteView& view, Seconds now) {
   ReportNote out;
   out.path = note.path;
   out.title = view.title;
-  out.owner = note.metadata.owner ? note.metadata.owner->value : "";
+  out.owner = view.owner ? view.owner->value : "";
   out.status = std::string(to_string(f.status));
   out.anchor = anchor_kind(view);
   out.anchor_date = format_date(view.anchor.fact.date);

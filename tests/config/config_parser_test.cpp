@@ -171,13 +171,13 @@ TEST_CASE("unknown sections and keys are errors, with a suggestion when one is c
   const ErrorCase cases[] = {
       {"[vaults]\npath = 'x'\n",
        "conf/freshd.toml:1: vaults: unknown section (did you mean 'vault'?); accepted: vault, "
-       "decay, reminders, report, daemon, validate"},
+       "decay, owners, reminders, report, daemon, validate"},
       {"[notifications]\n",
-       "conf/freshd.toml:1: notifications: unknown section; accepted: vault, decay, reminders, "
-       "report, daemon, validate"},
+       "conf/freshd.toml:1: notifications: unknown section; accepted: vault, decay, owners, "
+       "reminders, report, daemon, validate"},
       {"path = 'x'\n",
-       "conf/freshd.toml:1: path: unknown section; accepted: vault, decay, reminders, report, "
-       "daemon, validate"},
+       "conf/freshd.toml:1: path: unknown section; accepted: vault, decay, owners, reminders, "
+       "report, daemon, validate"},
       {"vault = 'x'\n", "conf/freshd.toml:1: vault: expected a table ([vault]), got string"},
       {"[vault]\ntimezon = 'UTC'\n",
        "conf/freshd.toml:2: vault.timezon: unknown key (did you mean 'timezone'?); accepted: "
@@ -223,6 +223,55 @@ TEST_CASE("a value of the wrong type names the type expected") {
       {"[decay.classes]\nweekly = 7\n",
        "conf/freshd.toml:2: decay.classes.weekly: expected a duration as a string (\"7d\", "
        "\"2w\", \"6 months\"), got integer"},
+  };
+  check_errors(std::begin(cases), std::end(cases));
+}
+
+TEST_CASE("[owners] reads a default and rules by path or tag, in order") {
+  const Config defaults = parse_ok("");
+  CHECK(defaults.owners.default_owner.empty());
+  CHECK(defaults.owners.rules.empty());
+  const Config config = parse_ok(R"(
+[owners]
+default = "docs-team"
+
+[[owners.rules]]
+path = "ops/**"
+owner = "sre"
+
+[[owners.rules]]
+tag = "#ai"
+owner = "Ann Lee"
+)");
+  CHECK(config.owners.default_owner == "docs-team");
+  REQUIRE(config.owners.rules.size() == 2);
+  CHECK(config.owners.rules[0].path == "ops/**");
+  CHECK(config.owners.rules[0].tag.empty());
+  CHECK(config.owners.rules[0].owner == "sre");
+  CHECK(config.owners.rules[1].path.empty());
+  CHECK(config.owners.rules[1].tag == "#ai");
+  CHECK(config.owners.rules[1].owner == "Ann Lee");
+}
+
+TEST_CASE("a bad [owners] entry names its key and what to write") {
+  const ErrorCase cases[] = {
+      {"[owners]\ndefault = ''\n", "conf/freshd.toml:2: owners.default: must not be empty"},
+      {"[owners]\nteam = 'x'\n",
+       "conf/freshd.toml:2: owners.team: unknown key; accepted: default, rules"},
+      {"[[owners.rules]]\npath = 'ops/**'\n",
+       "conf/freshd.toml:1: owners.rules[0]: a rule needs an owner (a name)"},
+      {"[[owners.rules]]\nowner = 'sre'\n",
+       "conf/freshd.toml:1: owners.rules[0]: a rule needs exactly one of path (a glob) or tag"},
+      {"[[owners.rules]]\npath = 'ops/**'\ntag = 'ops'\nowner = 'sre'\n",
+       "conf/freshd.toml:1: owners.rules[0]: a rule needs exactly one of path or tag, not both"},
+      {"[[owners.rules]]\npath = 'ops/**'\nowner = 'sre'\nteam = 'x'\n",
+       "conf/freshd.toml:4: owners.rules[0].team: unknown key (did you mean 'tag'?); accepted: path, "
+       "tag, owner"},
+      {"[owners]\nrules = 'ops'\n",
+       "conf/freshd.toml:2: owners.rules: expected an array of tables ([[owners.rules]]), got "
+       "string"},
+      {"[[owners.rules]]\npath = ''\nowner = 'sre'\n",
+       "conf/freshd.toml:2: owners.rules[0].path: must not be empty"},
   };
   check_errors(std::begin(cases), std::end(cases));
 }

@@ -49,7 +49,8 @@ done
 
 # Every key the configuration parser accepts (its per-section key lists in config/*.cpp)
 # and every key of examples/freshd.toml (set or commented out) is an entry of its section
-# in freshd.toml(5). Subtables ([vault.keys], [decay.classes], [[decay.rules]]) are
+# in freshd.toml(5). Subtables ([vault.keys], [decay.classes], [[decay.rules]],
+# [[owners.rules]]) are
 # sections of the page; [decay.classes] holds class names, not keys.
 config_keys() {
   python3 - "$source_dir/config" <<'PY'
@@ -59,10 +60,13 @@ text = "".join(p.read_text() for p in sorted(config.glob("*.cpp")))
 keys = set()
 for section, names in re.findall(r'section\(\*root,\s*"(\w+)",\s*\{([^}]*)\}', text):
     keys |= {(section, name) for name in re.findall(r'"(\w+)"', names)}
-for sub, names in re.findall(r'TableReader (keys|rule)_reader\([^{]*\{([^}]*)\}', text):
-    section = "vault.keys" if sub == "keys" else "decay.rules"
-    keys |= {(section, name) for name in re.findall(r'"(\w+)"', names)}
-subtables = {("vault", "keys"), ("decay", "classes"), ("decay", "rules")}
+for names in re.findall(r'TableReader keys_reader\([^{]*\{([^}]*)\}', text):
+    keys |= {("vault.keys", name) for name in re.findall(r'"(\w+)"', names)}
+# Arrays of tables: reader.tables("rules", {...}) in the file of their section.
+for file, section in (("config_decay.cpp", "decay"), ("config_rules.cpp", "owners")):
+    for sub, names in re.findall(r'\.tables\("(\w+)",\s*\{([^}]*)\}', (config / file).read_text()):
+        keys |= {(section + "." + sub, name) for name in re.findall(r'"(\w+)"', names)}
+subtables = {("vault", "keys"), ("decay", "classes"), ("decay", "rules"), ("owners", "rules")}
 for section, key in sorted(keys - subtables):
     print(section, key)
 PY
