@@ -1,6 +1,7 @@
 #include "daemon/cli_output.h"
 
 #include "daemon/table.h"
+#include "daemon/terminal.h"
 
 #include <cmath>
 
@@ -27,7 +28,16 @@ std::string provenance(const nlohmann::json& p) {
   return out;
 }
 
-std::string render_list(const nlohmann::json& result) {
+// A status word ("stale +12d !") painted by the status it starts with.
+std::string paint_status(const std::string& shown, const std::string& status, bool colour) {
+  if (status == "stale") return paint(shown, Colour::red, colour);
+  if (status == "due") return paint(shown, Colour::yellow, colour);
+  if (status == "fresh") return paint(shown, Colour::green, colour);
+  if (status == "evergreen") return paint(shown, Colour::cyan, colour);
+  return paint(shown, Colour::magenta, colour);  // undated
+}
+
+std::string render_list(const nlohmann::json& result, bool colour) {
   const auto& notes = result["notes"];
   if (notes.empty()) return "No notes match.\n";
   std::vector<TableRow> rows;
@@ -36,7 +46,8 @@ std::string render_list(const nlohmann::json& result) {
     std::string status = text(n["status"]);
     if (n["days_overdue"].get<int>() > 0) status += " +" + std::to_string(n["days_overdue"].get<int>()) + "d";
     if (!n["problems"].empty()) status += " !";
-    rows.push_back({text(n["path"]), status, text(n["due"]), percent(n["freshness"]),
+    rows.push_back({text(n["path"]), paint_status(status, text(n["status"]), colour),
+                    text(n["due"]), percent(n["freshness"]),
                     text(n["decay"]), text(anchor), text(n["owner"])});
   }
   return render_table({"NOTE", "STATUS", "DUE", "FRESH", "DECAY", "SINCE", "OWNER"}, rows) +
@@ -44,7 +55,7 @@ std::string render_list(const nlohmann::json& result) {
          " (! = metadata problems: freshctl show NOTE)\n";
 }
 
-std::string render_show(const nlohmann::json& result) {
+std::string render_show(const nlohmann::json& result, bool colour) {
   const auto& n = result["note"];
   const auto& prov = n["provenance"];
   std::string out;
@@ -53,9 +64,10 @@ std::string render_show(const nlohmann::json& result) {
   };
   line("note", text(n["path"]));
   line("title", text(n["title"]));
-  line("status", text(n["status"]) + (n["days_overdue"].get<int>() > 0
-                                          ? " (" + std::to_string(n["days_overdue"].get<int>()) + " days overdue)"
-                                          : ""));
+  line("status", paint_status(text(n["status"]), text(n["status"]), colour) +
+                     (n["days_overdue"].get<int>() > 0
+                          ? " (" + std::to_string(n["days_overdue"].get<int>()) + " days overdue)"
+                          : ""));
   line("published", text(n["published"]) + "  " + provenance(prov["published"]));
   line("last validated", text(n["last_validated"]) + "  " + provenance(prov["last_validated"]));
   line("decay", text(n["decay"]) + "  " + provenance(prov["decay"]));
@@ -74,7 +86,7 @@ std::string render_show(const nlohmann::json& result) {
   line("first seen", text(n["first_seen"]));
   if (!n["edited"].is_null()) line("edited", text(n["edited"]["value"]) + "  (not a validation)");
   if (n["problems"].empty()) return out + "problems        none\n";
-  out += "problems\n";
+  out += paint("problems", Colour::red, colour) + "\n";
   for (const auto& p : n["problems"])
     out += "  " + text(n["path"]) + ":" + std::to_string(p["line"].get<int>()) + ": " +
            text(p["message"]) + "\n";
@@ -113,11 +125,12 @@ std::string render_recheck(const nlohmann::json& r) {
   return out;
 }
 
-std::string render_status(const nlohmann::json& r) {
+std::string render_status(const nlohmann::json& r, bool colour) {
   std::string out = "vault           " + text(r["vault"]) + "\n";
   out += "notes           " + text(r["notes"]) + "\n";
   for (const char* s : {"fresh", "due", "stale", "evergreen", "undated"})
-    out += std::string("  ") + s + std::string(14 - std::string(s).size(), ' ') + text(r["counts"][s]) + "\n";
+    out += "  " + paint_status(s, s, colour) + std::string(14 - std::string(s).size(), ' ') +
+           text(r["counts"][s]) + "\n";
   out += "with problems   " + text(r["notes_with_problems"]) + "\n";
   out += "snoozed         " + text(r["snoozed_notes"]) + " notes" +
          (r["vault_snoozed_until"].is_null() ? std::string("")
@@ -149,13 +162,13 @@ std::string render_validate(const nlohmann::json& r) {
 
 }  // namespace
 
-std::string render_result(Command command, const nlohmann::json& result) {
+std::string render_result(Command command, const nlohmann::json& result, bool colour) {
   switch (command) {
-    case Command::list: return render_list(result);
-    case Command::show: return render_show(result);
+    case Command::list: return render_list(result, colour);
+    case Command::show: return render_show(result, colour);
     case Command::timeline: return render_timeline(result);
     case Command::recheck: return render_recheck(result);
-    case Command::status: return render_status(result);
+    case Command::status: return render_status(result, colour);
     case Command::validate: return render_validate(result);
     case Command::snooze:
     case Command::unsnooze: {

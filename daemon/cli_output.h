@@ -10,6 +10,8 @@
 
 namespace freshd {
 
-std::string render_result(Command command, const nlohmann::json& result);
+// `colour`: paint statuses and problems with ANSI colours (the caller decides, see
+// terminal.h: only on a terminal, never with NO_COLOR).
+std::string render_result(Command command, const nlohmann::json& result, bool colour = false);
 
 }  // namespace freshd

@@ -73,10 +73,11 @@ Reply handle_timeline(const nlohmann::json& args, VaultService& service) {
   return service.timeline(*note, *since);
 }
 
-Reply handle_recheck(const nlohmann::json& args, VaultService& service) {
+Reply handle_recheck(const nlohmann::json& args, VaultService& service,
+                     const ScanProgress& progress) {
   auto paths = strings_arg(args, "paths");
   if (!paths) return bad(paths.error());
-  Reply reply = service.recheck(*paths);
+  Reply reply = service.recheck(*paths, progress);
   if (reply.ok && bool_arg(args, "report")) {
     Reply report = service.report("", false);
     if (!report.ok) return report;
@@ -146,7 +147,7 @@ Reply handle_request(const Request& request, VaultService& service, const Handle
     case Command::status:
       return service.status();
     case Command::recheck:
-      return handle_recheck(request.args, service);
+      return handle_recheck(request.args, service, hooks.progress);
     case Command::list:
       return handle_list(request.args, service);
     case Command::show:

@@ -12,6 +12,8 @@ namespace freshd {
 struct HandlerHooks {
   // Called for `reload`; returns an error reply when the new configuration is refused.
   std::function<Reply()> reload;
+  // Told how far `recheck` has read (freshctl's progress bar when it works in-process).
+  ScanProgress progress;
 };
 
 Reply handle_request(const Request& request, VaultService& service,

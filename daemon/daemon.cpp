@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 
 #include <csignal>
+#include <malloc.h>
 #include <thread>
 #include <unistd.h>
 
@@ -52,7 +53,8 @@ Daemon::Daemon(const CommonOptions& options, Config config, const date::time_zon
       signals_(loop_, SIGTERM, SIGINT, SIGHUP),
       rescan_timer_(loop_),
       watchdog_timer_(loop_),
-      safety_tick_(loop_) {
+      safety_tick_(loop_),
+      progress_tick_(loop_) {
   reminders_.set_config(config_, zone_);
 }
 
@@ -108,7 +110,10 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
         if (!path) return reply(Reply::failure(ErrorCode::bad_request, path.error().message));
         paths.push_back(*path);
       }
-    const bool with_report = request.args.value("report", false);
+    // Not json::value(): it throws on a non-boolean, which would end the daemon.
+    const auto report_arg = request.args.find("report");
+    const bool with_report = report_arg != request.args.end() && report_arg->is_boolean() &&
+                             report_arg->get<bool>();
     request_scan(std::move(paths), [this, reply, with_report](const Result<ScanReport>& report) {
       Reply result = recheck_reply(report);
       if (result.ok && with_report) {
@@ -120,7 +125,10 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
     });
     return;
   }
-  Reply result = handle_request(request, service_, HandlerHooks{[this] { return reload(); }});
+  HandlerHooks hooks;
+  hooks.reload = [this] { return reload(); };
+  Reply result = request.command == Command::status ? status_reply()
+                                                    : handle_request(request, service_, hooks);
   if (request.command == Command::status && result.ok) {
     result.result["daemon"] = {{"pid", ::getpid()},
                                {"scanning", scanner_.busy()},
@@ -134,11 +142,39 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
   reply(std::move(result));
 }
 
+Reply Daemon::status_reply() {
+  // While a scan runs, the counts of the last summary: reading every note would hold the
+  // loop (and every request behind it) for as long as the store is large.
+  if (!scanner_.busy() || !summary_) {
+    auto summary = service_.summarize();
+    if (!summary) return Reply::failure(ErrorCode::failed, summary.error().message);
+    summary_ = std::move(*summary);
+  }
+  return service_.status_from(*summary_);
+}
+
 void Daemon::request_scan(std::vector<std::string> paths, ScanDone done) {
   const bool full = paths.empty();
-  scanner_.request(std::move(paths), [this, full, done](const Result<ScanReport>& report) {
-    after_scan(report, full);
-    if (done) done(report);
+  const bool client_waits = static_cast<bool>(done);
+  scanner_.request(
+      std::move(paths),
+      [this, full, done](const Result<ScanReport>& report) {
+        after_scan(report, full);
+        if (done) done(report);
+      },
+      /*keep_events=*/client_waits);
+  arm_progress_tick();
+}
+
+void Daemon::arm_progress_tick() {
+  if (!notifier_.enabled()) return;
+  progress_tick_.expires_after(std::chrono::seconds(1));
+  progress_tick_.async_wait([this](boost::system::error_code ec) {
+    if (ec || !scanner_.busy()) return;
+    const auto [read, to_read] = scanner_.progress();
+    notifier_.status("scanning " + std::to_string(read) + "/" + std::to_string(to_read) +
+                     " notes read");
+    arm_progress_tick();
   });
 }
 
@@ -157,9 +193,12 @@ void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
             std::to_string(c.renamed) + ", deleted " + std::to_string(c.deleted));
   for (const auto& p : report->walk_problems) log_warning(p.path + ": " + p.message);
   if (full)
-    if (auto s = store_.store.set_meta("last_scan", format_instant(clock_->now())); !s)
+    if (auto s = store_.store.set_last_scan(format_instant(clock_->now())); !s)
       log_error(s.error().message);
   wake();
+  // A scan's batches and a wake's views are freed by now; hand the pages back so that an
+  // idle daemon's memory is its steady state, not the peak of its last scan.
+  ::malloc_trim(0);
 }
 
 void Daemon::wake() {
@@ -240,6 +279,7 @@ void Daemon::stop() {
   rescan_timer_.cancel();
   watchdog_timer_.cancel();
   safety_tick_.cancel();
+  progress_tick_.cancel();
   wall_timer_.close();
   // No loop_.stop(): run() returns once the work in flight is done, so a delivery that
   // finished during shutdown is still recorded (else it would be delivered again at the
@@ -291,7 +331,7 @@ void Daemon::publish_status() {
   std::string text = scanner_.busy() ? "scanning " + std::to_string(scanner_.progress().first) +
                                            "/" + std::to_string(scanner_.progress().second)
                                      : "idle";
-  const Reply status = service_.status();
+  const Reply status = status_reply();
   if (status.ok) {
     const auto& c = status.result["counts"];
     text += "; " + status.result["notes"].dump() + " notes: " + c["stale"].dump() + " stale, " +

@@ -49,6 +49,10 @@ class Daemon {
   void arm_safety_tick();
   void wait_signals();
   void publish_status();
+  // `status`: a fresh summary of the notes, or while a scan runs the last one (summary_).
+  Reply status_reply();
+  // While a scan runs: STATUS=scanning READ/TO_READ once a second (cheap; no counts).
+  void arm_progress_tick();
 
   CommonOptions options_;
   Config config_;
@@ -67,8 +71,10 @@ class Daemon {
   boost::asio::steady_timer rescan_timer_;
   boost::asio::steady_timer watchdog_timer_;
   boost::asio::steady_timer safety_tick_;
+  boost::asio::steady_timer progress_tick_;
   std::optional<Seconds> next_deadline_;  // the earliest of reminders and report
   std::optional<Seconds> next_report_;
+  std::optional<NoteSummary> summary_;  // the last one status_reply() took
   bool ready_ = false;
   bool stopping_ = false;
 };

@@ -6,12 +6,19 @@
 #include "daemon/atomic_file.h"
 #include "daemon/control_client.h"
 #include "daemon/control_handler.h"
+#include "daemon/terminal.h"
 #include "daemon/vault_service.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <climits>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 namespace freshd {
 namespace {
@@ -59,7 +66,7 @@ int print_reply(const FreshctlInvocation& inv, const Reply& reply) {
     std::cout << reply.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   else
-    std::cout << render_result(inv.request.command, reply.result);
+    std::cout << render_result(inv.request.command, reply.result, colour_wanted(STDOUT_FILENO));
   return kExitOk;
 }
 
@@ -75,7 +82,12 @@ int run_in_process(const FreshctlInvocation& inv, const Config& config) {
     auto writable = open_writable_store(config);
     if (!writable) return fail(writable.error().message, kExitFailure);
     VaultService service(config, *zone, writable->store, **clock);
-    return print_reply(inv, handle_request(inv.request, service));
+    ProgressBar bar(stderr, "notes read");
+    HandlerHooks hooks;
+    if (bar.enabled()) hooks.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
+    Reply reply = handle_request(inv.request, service, hooks);
+    bar.finish();
+    return print_reply(inv, reply);
   }
   auto store = open_readonly_store(config);
   if (!store) return fail(store.error().message, kExitFailure);
@@ -105,6 +117,40 @@ Request with_resolved_paths(Request request, const std::string& vault) {
   return request;
 }
 
+// `recheck` on a terminal: while the request waits on its connection, a second one asks
+// the daemon for its scan progress every 200 ms and draws it on stderr.
+ClientOutcome call_with_progress(const std::string& socket, const Request& request) {
+  ProgressBar bar(stderr, "notes read");
+  if (request.command != Command::recheck || !bar.enabled()) return call_daemon(socket, request);
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool done = false;
+  std::thread poller([&] {
+    const Request status{Command::status, nlohmann::json::object()};
+    std::unique_lock lock(mutex);
+    while (!wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
+      lock.unlock();
+      const ClientOutcome polled = call_daemon(socket, status);
+      if (polled.reply && polled.reply->ok) {
+        const auto& daemon = polled.reply->result.value("daemon", nlohmann::json::object());
+        const auto& progress = daemon.value("progress", nlohmann::json::object());
+        if (daemon.value("scanning", false))
+          bar.update(progress.value("read", std::size_t{0}), progress.value("to_read", std::size_t{0}));
+      }
+      lock.lock();
+    }
+  });
+  ClientOutcome outcome = call_daemon(socket, request);
+  {
+    const std::lock_guard lock(mutex);
+    done = true;
+  }
+  wake.notify_one();
+  poller.join();
+  bar.finish();
+  return outcome;
+}
+
 }  // namespace
 
 int run_freshctl(const FreshctlInvocation& given) {
@@ -112,7 +158,7 @@ int run_freshctl(const FreshctlInvocation& given) {
   auto config = load_effective_config(inv.common);
   if (!config) return fail(config.error().message, kExitFailure);
   inv.request = with_resolved_paths(given.request, config->vault.path);
-  ClientOutcome outcome = call_daemon(resolve_socket_path(*config), inv.request);
+  ClientOutcome outcome = call_with_progress(resolve_socket_path(*config), inv.request);
   if (!outcome.reachable) return run_in_process(inv, *config);
   if (!outcome.reply) return fail(outcome.reply.error().message, kExitUnreachable);
   return print_reply(inv, *outcome.reply);

@@ -38,7 +38,8 @@ int run_once(const Config& config, bool report_now) {
   auto writable = open_writable_store(config);
   if (!writable) return log_error(writable.error().message), 1;
   VaultService service(config, *zone, writable->store, **clock);
-  const Reply reply = service.recheck({});
+  // The log gets the counts only: keeping every event of a first index costs memory.
+  const Reply reply = service.recheck({}, {}, /*keep_events=*/false);
   if (!reply.ok) return log_error(reply.message), 1;
   const auto& r = reply.result;
   log_info("indexed " + config.vault.path + ": " + r["files"].dump() + " notes, read " +

@@ -56,14 +56,12 @@ std::vector<std::string> ReminderService::sinks() const {
 }
 
 Result<std::vector<ReminderCandidate>> ReminderService::candidates(Seconds now) {
-  auto notes = store_.notes();
-  if (!notes) return notes.error();
   auto records = store_.reminder_records();
   if (!records) return records.error();
   const ViewContext ctx{&config_, zone_, now};
   std::vector<ReminderCandidate> out;
-  out.reserve(notes->size());
-  for (const auto& note : *notes) {
+  // One note at a time: a candidate is a small part of a note.
+  auto visited = store_.for_each_note([&](const StoredNote& note) {
     const NoteView view = make_note_view(note, ctx);
     ReminderCandidate c;
     c.path = note.path;
@@ -74,7 +72,8 @@ Result<std::vector<ReminderCandidate>> ReminderService::candidates(Seconds now) 
     c.snoozed_until = note.snoozed_until;
     if (const auto it = records->find(note.path); it != records->end()) c.last = it->second;
     out.push_back(std::move(c));
-  }
+  });
+  if (!visited) return visited.error();
   return out;
 }
 
@@ -91,7 +90,10 @@ Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
   const ReminderPlan plan = plan_reminders(*notes, s, now, zone_);
   if (!plan.owed.empty()) {
     const Digest digest{config_.vault.path, now, plan.owed};
-    if (auto r = store_.record_digest(plan.owed, digest_to_json(digest).dump(), sinks(), now); !r)
+    // A file name that is not UTF-8 must not make dump() throw (and the daemon abort).
+    const std::string digest_json =
+        digest_to_json(digest).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (auto r = store_.record_digest(plan.owed, digest_json, sinks(), now); !r)
       return r.error();
   }
   auto outbox = store_.pending_outbox();

@@ -3,12 +3,26 @@
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <iterator>
 #include <mutex>
 
 namespace freshd {
 
 namespace asio = boost::asio;
+
+namespace {
+
+// One slice of a batch should hold the loop for about this long: short enough that a
+// `status` request waits no more than a few milliseconds, long enough that the per-
+// transaction cost stays small.
+constexpr std::chrono::microseconds kSliceTarget{4000};
+constexpr std::size_t kMinSlice = 4;
+constexpr std::size_t kMaxSlice = 1024;
+
+}  // namespace
 
 struct ScanRunner::Job {
   std::vector<std::string> paths;  // empty: full scan
@@ -24,6 +38,15 @@ struct ScanRunner::Job {
   std::condition_variable applied;
   int in_flight = 0;
   std::atomic<bool> failed{false};
+  // Loop thread only: batches read and waiting to be applied, in order; the front one is
+  // applied from observed[applied_from] on. `applying` while a slice is posted.
+  struct Read {
+    ScanBatch batch;
+    bool last = false;
+  };
+  std::deque<Read> to_apply;
+  std::size_t applied_from = 0;
+  bool applying = false;
 };
 
 ScanRunner::ScanRunner(asio::io_context& loop, NoteStore& store, unsigned reader_threads)
@@ -48,8 +71,9 @@ void ScanRunner::stop() {
   readers_.join();
 }
 
-void ScanRunner::request(std::vector<std::string> paths, ScanDone done) {
+void ScanRunner::request(std::vector<std::string> paths, ScanDone done, bool keep_events) {
   if (stopping_) return;
+  pending_keep_events_ = pending_keep_events_ || keep_events;
   if (paths.empty()) {
     pending_full_ = true;
     pending_paths_.clear();
@@ -69,6 +93,8 @@ void ScanRunner::start_next() {
   pending_paths_.clear();
   pending_done_.clear();
   job->options = options_();
+  job->options.keep_events = pending_keep_events_;
+  pending_keep_events_ = false;
   job->now = now_();
   auto known = store_.known_files();
   if (!known) {
@@ -117,28 +143,63 @@ void ScanRunner::coordinate(std::shared_ptr<Job> job) {
     if (last) batch.missing = plan.missing;
     done_files_ = end;
     asio::post(loop_, [this, job, b = std::move(batch), last]() mutable {
-      apply(job, std::move(b), last);
+      job->to_apply.push_back({std::move(b), last});
+      if (!job->applying) apply_slice(job);
     });
     if (last) return;
   }
 }
 
-// Runs on the loop thread: one transaction per batch.
-void ScanRunner::apply(std::shared_ptr<Job> job, ScanBatch batch, bool last) {
-  if (job->finished || stopping_) return;
-  job->report.read += static_cast<int>(batch.observed.size());
-  for (const auto& note : batch.observed)
+// Runs on the loop thread: one transaction per slice, then the loop's other work (a
+// `status` request, a watcher event) before the next slice. Batches are applied strictly
+// in the order they were read.
+void ScanRunner::apply_slice(std::shared_ptr<Job> job) {
+  job->applying = false;
+  if (job->finished || stopping_ || job->to_apply.empty()) return;
+  Job::Read& front = job->to_apply.front();
+  std::vector<ObservedNote>& observed = front.batch.observed;
+  const std::size_t from = job->applied_from;
+  const std::size_t to = std::min(observed.size(), from + slice_);
+  const bool batch_done = to == observed.size();
+  ScanBatch slice;
+  const auto first = observed.begin() + static_cast<std::ptrdiff_t>(from);
+  const auto end = observed.begin() + static_cast<std::ptrdiff_t>(to);
+  slice.observed.assign(std::make_move_iterator(first), std::make_move_iterator(end));
+  // Deletions go last, after every rename of the scan had its chance to claim its note.
+  if (batch_done) slice.missing = std::move(front.batch.missing);
+  const bool last = batch_done && front.last;
+  job->report.read += static_cast<int>(slice.observed.size());
+  for (const auto& note : slice.observed)
     if (!note.metadata.problems.empty()) ++job->report.problems;
-  auto changes = store_.apply(batch, job->now);
-  {
+  const auto started = std::chrono::steady_clock::now();
+  auto changes = store_.apply(slice, job->now);
+  adapt_slice(std::chrono::steady_clock::now() - started, slice.observed.size());
+  if (batch_done) {
+    job->to_apply.pop_front();
+    job->applied_from = 0;
+  } else {
+    job->applied_from = to;
+  }
+  if (!changes || batch_done) {
     std::lock_guard<std::mutex> lock(job->mutex);
     --job->in_flight;
     if (!changes) job->failed = true;
     job->applied.notify_all();
   }
   if (!changes) return finish(job, changes.error());
+  if (!job->options.keep_events) changes->events.clear();
   job->report.changes += *changes;
-  if (last) finish(job, job->report);
+  if (last) return finish(job, job->report);
+  if (!job->to_apply.empty()) {
+    job->applying = true;
+    asio::post(loop_, [this, job] { apply_slice(job); });
+  }
+}
+
+void ScanRunner::adapt_slice(std::chrono::steady_clock::duration took, std::size_t notes) {
+  if (notes < slice_) return;  // a short tail says little about the cost per note
+  if (took < kSliceTarget / 2) slice_ = std::min(kMaxSlice, slice_ * 2);
+  else if (took > kSliceTarget * 2) slice_ = std::max(kMinSlice, slice_ / 2);
 }
 
 void ScanRunner::finish(std::shared_ptr<Job> job, Result<ScanReport> result) {

@@ -33,9 +33,17 @@ void append_row(std::string& out, const TableRow& row, const std::vector<std::si
 }  // namespace
 
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return !is_continuation(static_cast<unsigned char>(c));
-  }));
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      // A CSI sequence (colour): parameters, then one final byte in 0x40..0x7E.
+      i += 2;
+      while (i < text.size() && (text[i] < 0x40 || text[i] > 0x7E)) ++i;
+      continue;
+    }
+    if (!is_continuation(static_cast<unsigned char>(text[i]))) ++width;
+  }
+  return width;
 }
 
 std::string render_table(const TableRow& header, const std::vector<TableRow>& rows,

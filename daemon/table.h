@@ -14,7 +14,9 @@ using TableRow = std::vector<std::string>;
 std::string render_table(const TableRow& header, const std::vector<TableRow>& rows,
                          std::size_t max_cell = 60);
 
-// The number of UTF-8 code points in `text` (invalid bytes count one each).
+// The number of UTF-8 code points in `text` (invalid bytes count one each); colour
+// sequences (ESC [ ... final byte) count zero. Cells with colour must be shorter than
+// `max_cell`: truncation does not know about them.
 std::size_t display_width(const std::string& text);
 
 }  // namespace freshd

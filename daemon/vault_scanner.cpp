@@ -112,6 +112,7 @@ Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seco
     if (end >= total) batch.missing = plan.missing;  // after every rename had its chance
     auto changes = store.apply(batch, now);
     if (!changes) return changes.error();
+    if (!options.keep_events) changes->events.clear();
     report.changes += *changes;
     if (progress) progress(end, total);
     if (end >= total) break;

@@ -23,7 +23,10 @@ struct ScanOptions {
   WalkFilter filter;
   ReadOptions read;
   unsigned threads = 2;         // reader threads
-  std::size_t batch_size = 2048;  // files per store transaction
+  std::size_t batch_size = 2048;  // files read per batch (ScanRunner applies it in slices)
+  // Whether ScanReport::changes.events lists the events recorded. Without it only the counts
+  // are kept: a first full index of a large vault records several events per note.
+  bool keep_events = true;
 };
 
 // What one scan saw and did.

@@ -140,35 +140,47 @@ Reply VaultService::find(const std::string& typed, std::optional<StoredNote>& ou
                             " (check the path, or run `freshctl recheck` if it is new)");
 }
 
-Reply VaultService::status() {
-  auto notes = store_.notes();
-  if (!notes) return Reply::failure(ErrorCode::failed, notes.error().message);
+Result<NoteSummary> VaultService::summarize() {
   const ViewContext ctx{&config_, zone_, clock_.now()};
-  std::map<std::string, int> counts{{"fresh", 0}, {"due", 0}, {"stale", 0},
-                                    {"evergreen", 0}, {"undated", 0}};
-  int problems = 0;
-  for (const auto& note : *notes) {
+  NoteSummary summary;
+  summary.at = ctx.now;
+  summary.counts = {{"fresh", 0}, {"due", 0}, {"stale", 0}, {"evergreen", 0}, {"undated", 0}};
+  auto visited = store_.for_each_note([&](const StoredNote& note) {
     const NoteView view = make_note_view(note, ctx);
-    ++counts[std::string(to_string(view.freshness.status))];
-    if (!view.problems.empty()) ++problems;
-  }
-  auto last_scan = store_.meta("last_scan");
+    ++summary.notes;
+    ++summary.counts[std::string(to_string(view.freshness.status))];
+    if (!view.problems.empty()) ++summary.with_problems;
+    if (note.snoozed_until && *note.snoozed_until > ctx.now)
+      summary.snoozed_until.push_back(*note.snoozed_until);
+  });
+  if (!visited) return visited.error();
+  return summary;
+}
+
+Reply VaultService::status() {
+  auto summary = summarize();
+  if (!summary) return Reply::failure(ErrorCode::failed, summary.error().message);
+  return status_from(*summary);
+}
+
+Reply VaultService::status_from(const NoteSummary& summary) {
+  const Seconds now = clock_.now();
+  auto last_scan = store_.last_scan();
   nlohmann::json result{{"vault", config_.vault.path},
-                        {"now", format_instant(ctx.now)},
-                        {"notes", notes->size()},
-                        {"counts", counts},
-                        {"notes_with_problems", problems},
+                        {"now", format_instant(now)},
+                        {"notes", summary.notes},
+                        {"counts", summary.counts},
+                        {"notes_with_problems", summary.with_problems},
                         {"last_scan", nullptr},
                         {"next_reminder", nullptr},
                         {"next_report", nullptr}};
   if (last_scan && *last_scan) result["last_scan"] = **last_scan;
-  int snoozed = 0;
-  for (const auto& note : *notes)
-    if (note.snoozed_until && *note.snoozed_until > ctx.now) ++snoozed;
-  result["snoozed_notes"] = snoozed;
+  result["snoozed_notes"] =
+      std::count_if(summary.snoozed_until.begin(), summary.snoozed_until.end(),
+                    [&](Seconds until) { return until > now; });
   result["vault_snoozed_until"] = nullptr;
   if (auto vacation = store_.meta("vault_snoozed_until");
-      vacation && *vacation && !(*vacation)->empty() && **vacation > format_instant(ctx.now))
+      vacation && *vacation && !(*vacation)->empty() && **vacation > format_instant(now))
     result["vault_snoozed_until"] = **vacation;
   for (const char* key : {"next_reminder", "next_report"}) {
     auto value = store_.meta(key);
@@ -178,7 +190,7 @@ Reply VaultService::status() {
 }
 
 Reply VaultService::recheck(const std::vector<std::string>& typed_paths,
-                            const ScanProgress& progress) {
+                            const ScanProgress& progress, bool keep_events) {
   std::vector<std::string> paths;
   for (const auto& typed : typed_paths) {
     auto path = normalize_note_path(typed);
@@ -186,9 +198,11 @@ Reply VaultService::recheck(const std::vector<std::string>& typed_paths,
     paths.push_back(*path);
   }
   const Seconds now = clock_.now();
-  auto report = scan_vault(store_, scan_options(), now, paths, progress);
+  ScanOptions options = scan_options();
+  options.keep_events = keep_events;
+  auto report = scan_vault(store_, options, now, paths, progress);
   if (report)
-    if (auto s = store_.set_meta("last_scan", format_instant(now)); !s)
+    if (auto s = store_.set_last_scan(format_instant(now)); !s)
       return Reply::failure(ErrorCode::failed, s.error().message);
   return recheck_reply(report);
 }
@@ -214,20 +228,25 @@ Reply recheck_reply(const Result<ScanReport>& report) {
 }
 
 Reply VaultService::list(const ListQuery& query) {
-  auto notes = store_.notes();
-  if (!notes) return Reply::failure(ErrorCode::failed, notes.error().message);
   const ViewContext ctx{&config_, zone_, clock_.now()};
   const Days today = local_day(ctx.now, zone_);
-  std::vector<NoteView> views;
-  for (const auto& note : *notes) {
-    NoteView view = make_note_view(note, ctx);
-    if (wanted(view, query, today)) views.push_back(std::move(view));
-  }
-  if (query.stale || query.due_within) sort_by_urgency(views);
+  // Notes are visited one at a time and only the wanted ones kept, as JSON: the vault is
+  // never held in memory twice over.
+  std::vector<std::pair<UrgencyKey, nlohmann::json>> listed;
+  auto visited = store_.for_each_note([&](const StoredNote& note) {
+    const NoteView view = make_note_view(note, ctx);
+    if (wanted(view, query, today))
+      listed.emplace_back(urgency_key(view), note_view_to_json(view, false));
+  });
+  if (!visited) return Reply::failure(ErrorCode::failed, visited.error().message);
+  if (query.stale || query.due_within)
+    std::stable_sort(listed.begin(), listed.end(),
+                     [](const auto& a, const auto& b) { return more_urgent(a.first, b.first); });
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& view : views) out.push_back(note_view_to_json(view, false));
-  return Reply::success(
-      {{"vault", config_.vault.path}, {"now", format_instant(ctx.now)}, {"notes", out}});
+  for (auto& [key, json] : listed) out.push_back(std::move(json));
+  return Reply::success({{"vault", config_.vault.path},
+                         {"now", format_instant(ctx.now)},
+                         {"notes", std::move(out)}});
 }
 
 Reply VaultService::show(const std::string& typed) {

@@ -13,6 +13,7 @@
 
 #include <date/tz.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,13 +27,30 @@ struct ListQuery {
   std::string owner;                  // only this owner's notes ("" = all)
 };
 
+// The part of `status` that needs every note read. The daemon keeps the last one to answer
+// `status` while a scan runs, without reading the whole store on its loop.
+struct NoteSummary {
+  Seconds at{};  // when it was taken
+  std::size_t notes = 0;
+  std::map<std::string, int> counts;  // by status name, every status present
+  int with_problems = 0;
+  std::vector<Seconds> snoozed_until;  // of the notes snoozed at `at`
+};
+
 class VaultService {
  public:
   // `store` and `clock` are borrowed and must outlive the service.
   VaultService(Config config, const date::time_zone* zone, NoteStore& store, const Clock& clock);
 
   Reply status();
-  Reply recheck(const std::vector<std::string>& paths, const ScanProgress& progress = {});
+  // Reads every note (the expensive part of `status`).
+  Result<NoteSummary> summarize();
+  // `status` from a summary taken earlier; the rest (settings, `now`) is read fresh.
+  Reply status_from(const NoteSummary& summary);
+  // Without `keep_events` the reply's "events" list is empty: a caller that prints no
+  // events (freshd --once) does not hold every event of a first full index in memory.
+  Reply recheck(const std::vector<std::string>& paths, const ScanProgress& progress = {},
+                bool keep_events = true);
   Reply list(const ListQuery& query);
   Reply show(const std::string& note);
   Reply timeline(const std::optional<std::string>& note, const std::optional<Interval>& since);

@@ -138,4 +138,18 @@ void sort_by_urgency(std::vector<NoteView>& views) {
   });
 }
 
+UrgencyKey urgency_key(const NoteView& view) {
+  return {view.freshness.days_overdue, view.freshness.due, view.note->path};
+}
+
+bool more_urgent(const UrgencyKey& a, const UrgencyKey& b) {
+  if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
+  if (a.due != b.due) {
+    if (!a.due) return false;
+    if (!b.due) return true;
+    return *a.due < *b.due;
+  }
+  return a.path < b.path;
+}
+
 }  // namespace freshd

@@ -47,4 +47,14 @@ nlohmann::json note_view_to_json(const NoteView& view, bool detailed);
 // Orders views most overdue first, then by due day, then by path.
 void sort_by_urgency(std::vector<NoteView>& views);
 
+// What sort_by_urgency orders by, for callers that keep less than whole views.
+struct UrgencyKey {
+  int days_overdue = 0;
+  std::optional<Days> due;
+  std::string path;
+};
+UrgencyKey urgency_key(const NoteView& view);
+// True when `a` comes before `b` in sort_by_urgency's order.
+bool more_urgent(const UrgencyKey& a, const UrgencyKey& b);
+
 }  // namespace freshd

@@ -1,5 +1,8 @@
 #include "reports/reminder_digest.h"
 
+#include "model/content_hash.h"
+
+#include <cstdio>
 #include <sstream>
 
 namespace freshd {
@@ -40,11 +43,23 @@ nlohmann::json digest_to_json(const Digest& digest) {
                      {"kind", to_string(i.kind)},
                      {"due", format_day(i.due)},
                      {"days_overdue", i.days_overdue}});
-  return {{"version", 1},
-          {"vault", digest.vault},
-          {"at", format_instant(digest.at)},
-          {"count", digest.items.size()},
-          {"items", items}};
+  nlohmann::json out{{"version", 1},
+                     {"vault", digest.vault},
+                     {"at", format_instant(digest.at)},
+                     {"count", digest.items.size()},
+                     {"items", items}};
+  out["id"] = digest_id(out);
+  return out;
+}
+
+std::string digest_id(const nlohmann::json& digest) {
+  nlohmann::json content = digest;
+  content.erase("id");
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(content_hash(
+                    content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))));
+  return hex;
 }
 
 Digest digest_from_json(const nlohmann::json& j) {

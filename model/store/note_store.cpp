@@ -6,7 +6,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 namespace freshd {
 namespace {
@@ -31,8 +33,9 @@ Result<DatabasePtr> open_writer(const std::string& file) {
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = NORMAL");
     db->exec("PRAGMA foreign_keys = ON");
-    // 64 MiB: the pages a scan of a 100,000-note vault touches stay in memory.
-    db->exec("PRAGMA cache_size = -65536");
+    // 8 MiB holds the indexes a scan looks paths up in; more only grows the daemon's
+    // memory (the page cache stays allocated for the life of the connection).
+    db->exec("PRAGMA cache_size = -8192");
     if (Status migrated = schema::migrate(*db, file); !migrated) return migrated.error();
     return db;
   } catch (const SQLite::Exception& e) {
@@ -132,17 +135,25 @@ Result<ScanChanges> NoteStore::apply(const ScanBatch& batch, Seconds now) {
 }
 
 Result<std::vector<StoredNote>> NoteStore::notes(bool include_deleted) {
+  std::vector<StoredNote> notes;
+  auto s = for_each_note([&](StoredNote& note) { notes.push_back(std::move(note)); },
+                         include_deleted);
+  if (!s) return s.error();
+  return notes;
+}
+
+Status NoteStore::for_each_note(const std::function<void(StoredNote&)>& visit,
+                                bool include_deleted) {
   try {
     SQLite::Statement query(*db_, std::string(kSelectNote) +
                                       (include_deleted ? "" : " WHERE n.deleted_at IS NULL") +
                                       " ORDER BY n.path, n.id");
-    std::vector<StoredNote> notes;
     while (query.executeStep()) {
       auto note = read_note(query, file_);
       if (!note) return note.error();
-      notes.push_back(std::move(*note));
+      visit(*note);
     }
-    return notes;
+    return ok_status();
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot list the notes", e);
   }
@@ -277,7 +288,8 @@ Status NoteStore::set_meta(std::string_view key, std::string_view value) {
   try {
     SQLite::Statement upsert(*db_,
                              "INSERT INTO meta (key, value) VALUES (?, ?)"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                             " WHERE value IS NOT excluded.value");
     upsert.bind(1, std::string(key));
     upsert.bind(2, std::string(value));
     upsert.exec();
@@ -285,6 +297,43 @@ Status NoteStore::set_meta(std::string_view key, std::string_view value) {
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot save setting " + std::string(key), e);
   }
+}
+
+namespace {
+
+bool in_memory(const std::string& file) { return file == ":memory:"; }
+
+std::string last_scan_file(const std::string& file) { return file + ".last-scan"; }
+
+}  // namespace
+
+Result<std::optional<std::string>> NoteStore::last_scan() {
+  if (in_memory(file_)) return last_scan_in_memory_;
+  std::ifstream in(last_scan_file(file_));
+  std::string instant;
+  if (in && std::getline(in, instant) && !instant.empty())
+    return std::optional<std::string>(instant);
+  return meta("last_scan");
+}
+
+Status NoteStore::set_last_scan(std::string_view instant) {
+  if (in_memory(file_)) {
+    last_scan_in_memory_ = std::string(instant);
+    return ok_status();
+  }
+  // Written aside and renamed over the old one: a reader never sees half an instant.
+  const std::string target = last_scan_file(file_);
+  const std::string temporary = target + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << instant << "\n";
+    if (!out.flush())
+      return Error{temporary + ": cannot record the time of the last scan (disk full?)"};
+  }
+  if (std::rename(temporary.c_str(), target.c_str()) != 0)
+    return Error{target + ": cannot record the time of the last scan (check the state "
+                 "directory's permissions)"};
+  return ok_status();
 }
 
 }  // namespace freshd

@@ -10,6 +10,7 @@
 #include "model/timeline_event.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -135,6 +136,12 @@ class NoteStore {
 
   // Live notes sorted by path; with include_deleted, deleted ones too.
   Result<std::vector<StoredNote>> notes(bool include_deleted = false);
+  // The same notes in the same order, handed to `visit` one at a time, so that a caller
+  // that keeps a summary never holds the whole vault in memory. The note passed is only
+  // valid during the call (`visit` may move from it). Stops at the first note whose stored
+  // metadata is unreadable.
+  Status for_each_note(const std::function<void(StoredNote&)>& visit,
+                       bool include_deleted = false);
   // The note at `path` (live or deleted); nullopt when the store never saw it.
   Result<std::optional<StoredNote>> find_note(std::string_view path);
 
@@ -184,15 +191,24 @@ class NoteStore {
   // Records a written report. Errors when its occurrence is already recorded.
   Status record_report(const ReportRecord& record);
 
-  // Small persistent settings ("last_scan", ...). nullopt when unset.
+  // Small persistent settings ("next_reminder", ...). nullopt when unset. Setting the value
+  // a key already has writes nothing.
   Result<std::optional<std::string>> meta(std::string_view key);
   Status set_meta(std::string_view key, std::string_view value);
+
+  // When the last scan finished (an instant as format_instant writes it); nullopt before the
+  // first. Kept beside the index in `<file>.last-scan`, not in it, so that a scan which
+  // finds nothing new writes nothing to the index; an in-memory store keeps it in memory.
+  // An index written before this file existed answers from its "last_scan" setting.
+  Result<std::optional<std::string>> last_scan();
+  Status set_last_scan(std::string_view instant);
 
  private:
   NoteStore(std::unique_ptr<SQLite::Database> db, std::string file);
 
   std::unique_ptr<SQLite::Database> db_;
   std::string file_;
+  std::optional<std::string> last_scan_in_memory_;  // for ":memory:" stores
 };
 
 }  // namespace freshd

@@ -32,7 +32,8 @@ class ReminderDeliveryTest(DaemonTestCase):
         self.assertEqual(len(digests), 1, digests)
         digest = digests[0]
         self.assertGreaterEqual(digest["at"], utc_text(earliest))
-        self.assertEqual({k: v for k, v in digest.items() if k != "at"}, {
+        self.assertRegex(digest["id"], r"^[0-9a-f]{16}$")
+        self.assertEqual({k: v for k, v in digest.items() if k not in ("at", "id")}, {
             "version": 1, "vault": self.vault, "count": 1,
             "items": [{"path": NOTE, "title": "Soon due", "owner": None, "kind": "due",
                        "due": schedule.due.isoformat(), "days_overdue": 0}]})

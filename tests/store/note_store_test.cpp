@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <iterator>
 
 namespace freshd {
 namespace {
@@ -204,6 +205,91 @@ TEST_CASE("the timeline is append-only: the database refuses to rewrite it") {
   CHECK_THROWS_WITH_AS(raw.exec("DELETE FROM events"), "the timeline is append-only",
                        SQLite::Exception);
   CHECK(raw.execAndGet("SELECT count(*) FROM events").getInt() == 1);
+}
+
+// The bytes of the index file, read with no connection open (the WAL checkpointed).
+std::string file_bytes(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_CASE("for_each_note visits the notes of notes(), in the same order, one at a time") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("b.md", 2), observed("a.md", 1), observed("c.md", 3)}, {}}, kT1);
+  apply(store, {{}, {"c.md"}}, kT2);
+  for (const bool include_deleted : {false, true}) {
+    CAPTURE(include_deleted);
+    std::vector<std::string> visited;
+    REQUIRE(store.for_each_note([&](const StoredNote& note) { visited.push_back(note.path); },
+                                include_deleted)
+                .ok());
+    const auto notes = store.notes(include_deleted);
+    REQUIRE(notes.ok());
+    std::vector<std::string> listed;
+    for (const StoredNote& note : *notes) listed.push_back(note.path);
+    CHECK(visited == listed);
+    CHECK(visited == (include_deleted ? std::vector<std::string>{"a.md", "b.md", "c.md"}
+                                      : std::vector<std::string>{"a.md", "b.md"}));
+  }
+}
+
+TEST_CASE("the last scan's time is kept beside the index: recording it writes nothing into it") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    apply(store, {{observed("a.md", 1)}, {}}, kT1);
+    CHECK_FALSE(store.last_scan()->has_value());
+  }
+  const std::string before = file_bytes(file);
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_last_scan("2026-04-01T09:00:00Z").ok());
+    REQUIRE(store.set_last_scan("2026-04-02T09:00:00Z").ok());
+  }
+  CHECK(file_bytes(file) == before);
+  NoteStore reader = open_file(file, NoteStore::Mode::read_only);
+  CHECK(reader.last_scan()->value() == "2026-04-02T09:00:00Z");
+}
+
+TEST_CASE("an index written before the last-scan file answers from its last_scan setting") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_meta("last_scan", "2026-04-01T09:00:00Z").ok());
+  }
+  NoteStore store = open_file(file, NoteStore::Mode::read_write);
+  CHECK(store.last_scan()->value() == "2026-04-01T09:00:00Z");
+  REQUIRE(store.set_last_scan("2026-04-03T09:00:00Z").ok());
+  CHECK(store.last_scan()->value() == "2026-04-03T09:00:00Z");
+}
+
+TEST_CASE("an in-memory store keeps the last scan's time in memory") {
+  NoteStore store = test::memory_store();
+  CHECK_FALSE(store.last_scan()->has_value());
+  REQUIRE(store.set_last_scan("2026-04-01T09:00:00Z").ok());
+  CHECK(store.last_scan()->value() == "2026-04-01T09:00:00Z");
+}
+
+TEST_CASE("saving a setting with the value it already has writes nothing") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_meta("next_report", "2026-04-06T09:00:00Z").ok());
+  }
+  const std::string before = file_bytes(file);
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_meta("next_report", "2026-04-06T09:00:00Z").ok());
+  }
+  CHECK(file_bytes(file) == before);
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    REQUIRE(store.set_meta("next_report", "2026-04-13T09:00:00Z").ok());
+  }
+  CHECK(file_bytes(file) != before);
 }
 
 TEST_CASE("settings are unset until saved, and saving again replaces them") {
