@@ -6,10 +6,12 @@
 
 #include <boost/asio/post.hpp>
 
-#include <csignal>
 #include <malloc.h>
-#include <thread>
 #include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <thread>
 
 namespace freshd {
 
@@ -20,6 +22,9 @@ namespace {
 // How often wake() runs even when nothing asked for it: a last line of defence against a
 // missed timer, cheap enough to cost nothing while idle.
 constexpr std::chrono::minutes kSafetyTick{10};
+// A failed scan is retried after 2 s, 4 s, 8 s, ... at most 5 minutes apart.
+constexpr std::chrono::seconds kScanRetryFirst{2};
+constexpr std::chrono::seconds kScanRetryMax{300};
 
 }  // namespace
 
@@ -54,7 +59,8 @@ Daemon::Daemon(const CommonOptions& options, Config config, const date::time_zon
       rescan_timer_(loop_),
       watchdog_timer_(loop_),
       safety_tick_(loop_),
-      progress_tick_(loop_) {
+      progress_tick_(loop_),
+      scan_retry_(loop_) {
   reminders_.set_config(config_, zone_);
 }
 
@@ -180,9 +186,21 @@ void Daemon::arm_progress_tick() {
 
 void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
   if (!report) {
-    log_error("scan failed: " + report.error().message);
+    // A full disk, a read-only or vanished state directory: what was applied stays, the
+    // failed batch was rolled back. Try the whole vault again, sooner first, so that the
+    // daemon recovers by itself once the cause is gone.
+    const auto delay = std::min<std::chrono::seconds>(
+        kScanRetryFirst * (1 << std::min(failed_scans_, 8)), kScanRetryMax);
+    ++failed_scans_;
+    log_error("scan failed: " + report.error().message + "; retrying in " +
+              std::to_string(delay.count()) + " s");
+    scan_retry_.expires_after(delay);
+    scan_retry_.async_wait([this](boost::system::error_code ec) {
+      if (!ec && !stopping_) request_scan({}, {});
+    });
     return;
   }
+  failed_scans_ = 0;
   const ScanChanges& c = report->changes;
   if (full || report->read > 0)
     log((c.added + c.changed + c.renamed + c.deleted + c.restored) > 0 ? LogLevel::info
@@ -280,6 +298,7 @@ void Daemon::stop() {
   watchdog_timer_.cancel();
   safety_tick_.cancel();
   progress_tick_.cancel();
+  scan_retry_.cancel();
   wall_timer_.close();
   // No loop_.stop(): run() returns once the work in flight is done, so a delivery that
   // finished during shutdown is still recorded (else it would be delivered again at the

@@ -72,6 +72,8 @@ class Daemon {
   boost::asio::steady_timer watchdog_timer_;
   boost::asio::steady_timer safety_tick_;
   boost::asio::steady_timer progress_tick_;
+  boost::asio::steady_timer scan_retry_;  // after a failed scan
+  int failed_scans_ = 0;                  // in a row
   std::optional<Seconds> next_deadline_;  // the earliest of reminders and report
   std::optional<Seconds> next_report_;
   std::optional<NoteSummary> summary_;  // the last one status_reply() took

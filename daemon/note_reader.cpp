@@ -1,5 +1,6 @@
 #include "daemon/note_reader.h"
 
+#include "daemon/vault_walker.h"
 #include "model/content_hash.h"
 
 #include <fcntl.h>
@@ -44,11 +45,19 @@ bool read_all(int fd, std::string& bytes, std::size_t size) {
 
 std::optional<ObservedNote> read_note(const std::string& root, const std::string& path,
                                       const ReadOptions& options) {
-  const std::string full = root + "/" + path;
-  const int fd = ::open(full.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_fd < 0)
+    return unreadable(path, {}, "cannot open the vault " + root + ": " + std::strerror(errno));
+  // Never through a symbolic link, even one swapped in since the walk; O_NONBLOCK: a file
+  // replaced by a FIFO since the walk must not block the scan in open(2) (fstat refuses it).
+  const int fd = open_in_vault(root_fd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  const int open_errno = errno;
+  ::close(root_fd);
   if (fd < 0) {
-    if (errno == ENOENT) return std::nullopt;
-    return unreadable(path, {}, std::string("cannot read: ") + std::strerror(errno) +
+    if (open_errno == ENOENT) return std::nullopt;
+    if (open_errno == ELOOP)
+      return unreadable(path, {}, "a symbolic link now stands on its path; not followed");
+    return unreadable(path, {}, std::string("cannot read: ") + std::strerror(open_errno) +
                                     "; fix its permissions or exclude it");
   }
   struct stat st {};

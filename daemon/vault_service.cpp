@@ -2,12 +2,18 @@
 
 #include "daemon/atomic_file.h"
 #include "daemon/note_reader.h"
+#include "daemon/vault_walker.h"
 #include "model/content_hash.h"
 #include "model/store/metadata_codec.h"
 #include "model/validation_writer.h"
 #include "reports/note_view.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -306,8 +312,28 @@ nlohmann::json VaultService::dry_run_validation(const StoredNote& note, Days day
           {"next", next}};
 }
 
+Status VaultService::resolves_inside_vault(const std::string& path) const {
+  const int root = ::open(config_.vault.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root < 0)
+    return Error{"cannot open the vault " + config_.vault.path + ": " + std::strerror(errno)};
+  const int fd = open_in_vault(root, path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  const int open_errno = errno;
+  ::close(root);
+  if (fd >= 0) {
+    ::close(fd);
+    return ok_status();
+  }
+  if (open_errno == ELOOP)
+    return Error{path + ": a symbolic link stands on its path now; nothing was written — "
+                 "run `freshctl recheck`"};
+  return Error{path + ": cannot open: " + std::strerror(open_errno)};
+}
+
 Result<std::string> VaultService::write_into_note(const StoredNote& note, Days day) {
   const std::string file = config_.vault.path + "/" + note.path;
+  // The write goes through the note's folders by name: refuse when one of them has become
+  // a symbolic link since the scan (it could point out of the vault).
+  if (auto inside = resolves_inside_vault(note.path); !inside) return inside.error();
   auto bytes = read_file(file);
   if (!bytes) return bytes.error();
   if (!*bytes) return Error{note.path + " is gone; run `freshctl recheck` to record it"};

@@ -88,6 +88,8 @@ class VaultService {
   nlohmann::json dry_run_validation(const StoredNote& note, Days day) const;
   // Writes `last_validated: day` into the note file (validation_writer.h); returns what
   // changed. Refuses when the file changed since it was indexed.
+  // Whether `path` opens below the vault without following a symbolic link on the way.
+  Status resolves_inside_vault(const std::string& path) const;
   Result<std::string> write_into_note(const StoredNote& note, Days day);
 
   Config config_;

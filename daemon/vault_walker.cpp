@@ -1,6 +1,7 @@
 #include "daemon/vault_walker.h"
 
 #include "model/glob.h"
+#include "model/note_text.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -29,17 +30,42 @@ bool matches_any(const std::vector<std::string>& patterns, const std::string& pa
                      [&](const std::string& p) { return glob_match(p, path); });
 }
 
+constexpr const char* kLinkNotFollowed =
+    "symbolic link, not followed: freshd reads only the vault's own files and folders (a "
+    "target inside the vault is indexed under its own path); exclude it to silence this";
+
+// Why a symbolic link met by the walk deserves a word, or nullptr: links that would name a
+// note or a folder do (the user may expect them indexed), loops and dangling links named
+// like notes too; links to anything else (images, ...) do not.
+const char* link_problem(int dir_fd, const char* name, const std::string& rel,
+                         const WalkFilter& filter) {
+  struct stat target {};
+  // Only stat()s the target (never opens or reads it) to say what kind of link this is.
+  if (::fstatat(dir_fd, name, &target, 0) != 0) {
+    if (errno == ELOOP) return "symbolic link loop, not followed; remove it or exclude it";
+    return filter.selects_file(rel) ? "broken symbolic link (its target does not exist)"
+                                    : nullptr;
+  }
+  if (S_ISDIR(target.st_mode)) return filter.excludes_dir(rel) ? nullptr : kLinkNotFollowed;
+  return filter.selects_file(rel) ? kLinkNotFollowed : nullptr;
+}
+
+std::string open_error(const std::string& what) {
+  if (errno == ELOOP)
+    return what + ": it is reached through a symbolic link, which freshd does not follow";
+  return what + ": " + std::strerror(errno);
+}
+
 // Lists one directory (opened relative to the vault root, never through a symlink) and
 // pushes its subdirectories onto `pending`.
 void walk_dir(int root_fd, const std::string& rel_dir, const WalkFilter& filter,
               std::vector<std::string>& pending, WalkResult& out) {
-  const int fd = rel_dir.empty()
-                     ? ::dup(root_fd)
-                     : ::openat(root_fd, rel_dir.c_str(),
-                                O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  const int fd = rel_dir.empty() ? ::dup(root_fd)
+                                 : open_in_vault(root_fd, rel_dir, O_RDONLY | O_DIRECTORY);
   if (fd < 0) {
-    out.problems.push_back({rel_dir, std::string("cannot open folder: ") + std::strerror(errno) +
-                                         "; fix its permissions or exclude it"});
+    if (errno == ENOENT) return;  // removed since its parent was listed
+    out.problems.push_back(
+        {rel_dir, open_error("cannot open folder") + "; fix its permissions or exclude it"});
     return;
   }
   DIR* dir = ::fdopendir(fd);
@@ -56,11 +82,59 @@ void walk_dir(int root_fd, const std::string& rel_dir, const WalkFilter& filter,
     std::string rel = join(rel_dir, name);
     if (S_ISDIR(st.st_mode)) {
       if (!filter.excludes_dir(rel)) pending.push_back(std::move(rel));
-    } else if (S_ISREG(st.st_mode) && filter.selects_file(rel)) {
+    } else if (S_ISREG(st.st_mode)) {
+      if (!filter.selects_file(rel)) continue;
+      // Indexed all the same, but JSON and reports can only show such a name with U+FFFD,
+      // and no command can name the note.
+      if (find_invalid_utf8(name) != std::string_view::npos)
+        out.problems.push_back({rel, "file name is not valid UTF-8: it is shown with U+FFFD "
+                                     "and commands cannot name the note; rename it"});
       out.files.push_back({std::move(rel), stamp_of(st)});
+    } else if (S_ISLNK(st.st_mode)) {
+      if (const char* why = link_problem(::dirfd(dir), name, rel, filter))
+        out.problems.push_back({std::move(rel), why});
+    } else if (filter.selects_file(rel)) {
+      out.problems.push_back({std::move(rel), "not a regular file (a FIFO, socket or device); "
+                                              "not read — remove it or exclude it"});
     }
   }
   ::closedir(dir);
+}
+
+int open_root(const std::string& root) {
+  return ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+Error root_error(const std::string& root) {
+  return Error{"cannot open the vault " + root + ": " + std::strerror(errno) +
+               "; check vault.path in the configuration or --vault"};
+}
+
+// One path of stat_paths: its stamp in `out.files`, a problem, or nothing (it is gone).
+void stat_path(int root_fd, const std::string& path, WalkResult& out) {
+  const auto slash = path.rfind('/');
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  const int parent = slash == std::string::npos
+                         ? ::dup(root_fd)
+                         : open_in_vault(root_fd, path.substr(0, slash), O_PATH | O_DIRECTORY);
+  if (parent < 0) {
+    if (errno != ENOENT) out.problems.push_back({path, open_error("cannot open its folder")});
+    return;
+  }
+  struct stat st {};
+  const int rc = ::fstatat(parent, name.c_str(), &st, AT_SYMLINK_NOFOLLOW);
+  const int stat_errno = errno;
+  ::close(parent);
+  if (rc != 0) {
+    if (stat_errno != ENOENT)
+      out.problems.push_back({path, std::string("cannot stat: ") + std::strerror(stat_errno)});
+  } else if (S_ISLNK(st.st_mode)) {
+    out.problems.push_back({path, kLinkNotFollowed});
+  } else if (!S_ISREG(st.st_mode)) {
+    out.problems.push_back({path, "not a regular file; not read"});
+  } else {
+    out.files.push_back({path, stamp_of(st)});
+  }
 }
 
 }  // namespace
@@ -86,10 +160,8 @@ bool WalkFilter::selects_file(const std::string& rel_path) const {
 }
 
 Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter) {
-  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (root_fd < 0)
-    return Error{"cannot open the vault " + root + ": " + std::strerror(errno) +
-                 "; check vault.path in the configuration or --vault"};
+  const int root_fd = open_root(root);
+  if (root_fd < 0) return root_error(root);
   WalkResult out;
   std::vector<std::string> pending{""};
   while (!pending.empty()) {
@@ -105,17 +177,44 @@ Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter)
 
 Result<WalkResult> stat_paths(const std::string& root, const std::vector<std::string>& paths,
                               const WalkFilter& filter) {
-  WalkResult out;
-  for (const auto& path : paths) {
+  for (const auto& path : paths)
     if (!filter.selects_file(path))
       return Error{path + " is not a note of this vault (see vault.include and vault.exclude)"};
-    struct stat st {};
-    const std::string full = root + "/" + path;
-    if (::lstat(full.c_str(), &st) != 0) continue;
-    if (!S_ISREG(st.st_mode)) return Error{path + " is not a regular file"};
-    out.files.push_back({path, stamp_of(st)});
-  }
+  const int root_fd = open_root(root);
+  if (root_fd < 0) return root_error(root);
+  WalkResult out;
+  for (const auto& path : paths) stat_path(root_fd, path, out);
+  ::close(root_fd);
   return out;
+}
+
+int open_in_vault(int root_fd, const std::string& path, int flags) {
+  int dir_fd = root_fd;
+  std::size_t begin = 0;
+  while (true) {
+    const auto slash = path.find('/', begin);
+    const bool last = slash == std::string::npos;
+    const std::string name = path.substr(begin, last ? std::string::npos : slash - begin);
+    int fd = -1;
+    if (name.empty() || name == "." || name == "..") {
+      errno = EINVAL;
+    } else {
+      // O_PATH: passing through a folder needs only its search permission, as for open(2).
+      fd = ::openat(dir_fd, name.c_str(),
+                    (last ? flags : O_PATH | O_DIRECTORY) | O_NOFOLLOW | O_CLOEXEC);
+      struct stat st {};
+      // O_PATH | O_NOFOLLOW on a link gives ENOTDIR, not ELOOP: say which it was.
+      if (fd < 0 && errno == ENOTDIR &&
+          ::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+        errno = ELOOP;
+    }
+    const int saved_errno = errno;
+    if (dir_fd != root_fd) ::close(dir_fd);
+    errno = saved_errno;
+    if (fd < 0 || last) return fd;
+    dir_fd = fd;
+    begin = slash + 1;
+  }
 }
 
 }  // namespace freshd

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -142,8 +143,13 @@ void VaultWatcher::handle(const inotify_event& event) {
 }
 
 void VaultWatcher::note_change(const std::string& rel_path) {
+  const auto now = std::chrono::steady_clock::now();
+  if (pending_.empty()) batch_started_ = now;
   pending_.insert(rel_path);
-  debounce_timer_.expires_after(debounce_);
+  // Each change postpones the flush, but never past the batch's latest moment: otherwise
+  // changes arriving faster than the debounce would starve the index for ever.
+  const auto latest = batch_started_ + kMaxBatchDelay * debounce_;
+  debounce_timer_.expires_at(std::min(now + debounce_, latest));
   debounce_timer_.async_wait([this](boost::system::error_code ec) {
     if (!ec) flush();
   });

@@ -21,7 +21,9 @@ struct inotify_event;
 namespace freshd {
 
 struct WatchCallbacks {
-  // Note files (vault-relative) that may have changed, after the debounce delay.
+  // Note files (vault-relative) that may have changed, once the vault has been quiet for
+  // the debounce delay, or at the latest kMaxBatchDelay debounces after the batch's first
+  // change (a vault that never falls quiet is still indexed).
   std::function<void(std::vector<std::string>)> changed;
   // Something only a full rescan can settle: queue overflow, a folder moved, the watch
   // limit reached. `why` is for the log.
@@ -30,6 +32,8 @@ struct WatchCallbacks {
 
 class VaultWatcher {
  public:
+  static constexpr int kMaxBatchDelay = 10;
+
   VaultWatcher(boost::asio::io_context& loop, std::string root, WalkFilter filter,
                WatchCallbacks callbacks,
                std::chrono::milliseconds debounce = std::chrono::milliseconds(300));
@@ -58,6 +62,7 @@ class VaultWatcher {
   boost::asio::steady_timer debounce_timer_;
   std::unordered_map<int, std::string> dirs_;  // watch descriptor -> vault-relative folder
   std::set<std::string> pending_;
+  std::chrono::steady_clock::time_point batch_started_;  // first change in pending_
   std::unordered_map<std::uint32_t, std::string> moved_from_;  // cookie -> path
   std::vector<char> buffer_;
   bool limit_logged_ = false;

@@ -107,6 +107,17 @@ class ValidateTest(VaultTestCase):
         names = {n["path"] for n in self.ctl_json("list", "--all")["notes"]}
         self.assertFalse([n for n in names if ".freshd-tmp-" in n], names)
 
+    def test_a_folder_swapped_for_a_link_out_of_the_vault_is_not_written_through(self):
+        outside = os.path.join(self.tmp, "outside")
+        shutil.move(os.path.dirname(self.vault_path(YAML_NOTE)), outside)
+        os.symlink(outside, os.path.dirname(self.vault_path(YAML_NOTE)))
+        before = self.read_note(YAML_NOTE)  # through the link: the same bytes
+        run = self.ctl("validate", YAML_NOTE)
+        self.assertEqual(run.code, 1, run.describe())
+        self.assertIn("symbolic link", run.stderr)
+        self.assertEqual(self.read_note(YAML_NOTE), before)
+        self.assert_no_new_validation(YAML_NOTE)
+
     def test_dry_run_states_each_outcome_and_writes_nothing(self):
         before = self.read_note(YAML_NOTE)
         reply = self.ctl_json("validate", YAML_NOTE, "--dry-run")
