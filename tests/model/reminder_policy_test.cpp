@@ -1,8 +1,13 @@
 #include "model/reminder_policy.h"
 
+#include "model/freshness.h"
+
 #include <doctest/doctest.h>
 
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace freshd {
 namespace {
@@ -155,6 +160,68 @@ TEST_CASE("a reminder time in a daylight-saving gap runs at the first instant af
                                   date::locate_zone(c.zone));
     CHECK(format_instant(at) == c.expected);
   }
+}
+
+}  // namespace freshd
+
+namespace freshd {
+namespace {
+
+// The status a note has at `now` (what ReminderService computes from the full model):
+// due within the 7-day lead, stale from the day after its due day.
+NoteStatus status_at(Days due, Seconds now) {
+  const Days today = local_day(now, berlin());
+  if (today > due) return NoteStatus::stale;
+  if (today >= due - date::days{7}) return NoteStatus::due;
+  return NoteStatus::fresh;
+}
+
+}  // namespace
+
+TEST_CASE("clock steps and a suspend across a deadline: every reminder fires exactly once") {
+  // The daemon's wake with an injected clock: the wall clock jumps a week forward, steps
+  // back a day, comes back, then the machine sleeps across a deadline and resumes. After
+  // each wake the owed reminders are recorded as delivered, as the store does.
+  std::vector<ReminderCandidate> notes{note("a.md", "2026-12-10"), note("b.md", "2026-12-02")};
+  const char* clock[] = {
+      "2026-11-30T12:00:00Z",  // b is due (lead 7d): its due reminder
+      "2026-12-07T12:00:00Z",  // a week forward: b stale, a due
+      "2026-12-06T12:00:00Z",  // back a day: nothing again
+      "2026-12-06T23:59:59Z",
+      "2026-12-07T12:00:00Z",  // forward again to where it was: nothing again
+      "2026-12-10T07:00:00Z",  // suspended here ...
+      "2026-12-12T12:00:00Z",  // ... resumed past a's stale deadline (12-11 09:00): once
+      "2026-12-12T12:00:01Z",
+      "2026-12-13T12:00:00Z",  // b's stale repeat is owed from 12-14 09:00, not yet
+  };
+  std::map<std::string, int> fired;
+  std::vector<std::string> order;
+  for (const char* text : clock) {
+    CAPTURE(text);
+    const Seconds now = instant(text);
+    for (auto& c : notes) c.status = status_at(*c.due, now);
+    const ReminderPlan plan = plan_reminders(notes, ReminderSettings{}, now, berlin());
+    for (const ReminderItem& item : plan.owed) {
+      const std::string key = item.path + " " + std::string(to_string(item.kind)) + " " +
+                              format_day(item.due);
+      ++fired[key];
+      order.push_back(std::string(text) + " " + key);
+      for (auto& c : notes)
+        if (c.path == item.path) c.last = ReminderRecord{item.due, item.kind, now};
+    }
+    if (plan.next_deadline) CHECK(*plan.next_deadline > now);
+  }
+  CAPTURE(order);
+  const std::map<std::string, int> expected{{"a.md due 2026-12-10", 1},
+                                            {"a.md stale 2026-12-10", 1},
+                                            {"b.md due 2026-12-02", 1},
+                                            {"b.md stale 2026-12-02", 1}};
+  CHECK(fired == expected);
+  CHECK(order == std::vector<std::string>{
+                     "2026-11-30T12:00:00Z b.md due 2026-12-02",
+                     "2026-12-07T12:00:00Z a.md due 2026-12-10",
+                     "2026-12-07T12:00:00Z b.md stale 2026-12-02",
+                     "2026-12-12T12:00:00Z a.md stale 2026-12-10"});
 }
 
 }  // namespace freshd
