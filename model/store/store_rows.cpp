@@ -3,6 +3,7 @@
 #include "model/store/metadata_codec.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 namespace freshd::store_rows {
 
@@ -93,7 +94,16 @@ TimelineEvent EventWriter::append(std::int64_t note_id, const std::string& path,
 }
 
 Error store_error(const std::string& file, std::string_view doing, const std::exception& e) {
-  return Error{file + ": " + std::string(doing) + ": " + e.what()};
+  std::string message = file + ": " + std::string(doing) + ": " + e.what();
+  // The errors of a full disk or an unwritable state directory say what to do about them.
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
+    const int code = sqlite->getErrorCode();
+    if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+        code == SQLITE_CANTOPEN)
+      message += " — free space on, or restore write access to, the state directory; "
+                 "the daemon keeps answering and retries by itself";
+  }
+  return Error{std::move(message)};
 }
 
 }  // namespace freshd::store_rows

@@ -1,8 +1,9 @@
-"""A full state file system: freshd says so clearly, keeps answering reads, and recovers
-by itself once space returns.
+"""A full, then a read-only state directory: freshd says so clearly, keeps answering
+reads, and recovers by itself once space (or write access) returns.
 
-The state directory lives on a small tmpfs mounted by the test (root only; the test skips
-otherwise, saying why)."""
+The full disk is a small tmpfs mounted by the test; the read-only state is made with
+chattr +i (root only, on a file system that supports it; the tests skip otherwise, saying
+why)."""
 
 import errno
 import json
@@ -105,6 +106,60 @@ class FullDiskTest(DaemonTestCase):
         self.wait_for(lambda: self.indexed() == 420, "freshd to index the new notes by itself",
                       timeout=90, daemon=daemon)
         self.assertEqual(self.integrity(), [("ok",)])
+        self.stop_daemon(daemon)
+
+
+
+class ReadOnlyStateTest(DaemonTestCase):
+    """The state files made immutable under the running daemon (chattr +i: even root's
+    writes fail, on open descriptors too), then writable again."""
+
+    STATE_FILES = ("", "index.sqlite", "index.sqlite-wal")
+
+    def setUp(self):
+        super().setUp()
+        self.today = local_now().date()
+        for i in range(20):
+            self.write_note(f"notes/n{i:03d}.md", note_text(f"Note {i}", self.today))
+        lines = ["[vault]", f"path = {json.dumps(self.vault)}", 'timezone = "Europe/Berlin"',
+                 "", "[daemon]", f"state_dir = {json.dumps(self.state)}",
+                 f"socket = {json.dumps(self.socket_path)}", "watch = true", 'rescan = "1h"']
+        with open(self.config, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+    def chattr(self, flag):
+        for name in self.STATE_FILES:
+            path = os.path.join(self.state, name) if name else self.state
+            done = subprocess.run(["chattr", flag, path], capture_output=True, text=True)
+            if done.returncode != 0:
+                return done.stderr.strip() or f"chattr {flag} {path} failed"
+        return None
+
+    def indexed(self):
+        return len(self.ctl_json("list", "--all")["notes"])
+
+    def test_a_read_only_state_is_reported_reads_go_on_and_freshd_recovers_by_itself(self):
+        if os.getuid() != 0:
+            self.skipTest("needs root for chattr +i")
+        daemon = self.start_daemon()
+        refused = self.chattr("+i")
+        if refused:
+            self.chattr("-i")
+            self.skipTest(f"the state's file system cannot make files immutable: {refused}")
+        self.addCleanup(self.chattr, "-i")
+        for i in range(5):
+            self.write_note(f"more/m{i}.md", note_text(f"More {i}", self.today))
+        run = self.ctl("recheck")
+        self.assertEqual(run.code, 1, run.describe())
+        self.assertIn("index.sqlite", run.stderr)
+        print("recheck on a read-only state said:", run.stderr.strip())
+        self.assertTrue(daemon.running())
+        self.assertEqual(self.ctl_json("status")["notes"], 20)
+        self.ok(self.ctl("show", "notes/n000.md"))
+
+        self.assertIsNone(self.chattr("-i"))
+        self.wait_for(lambda: self.indexed() == 25, "freshd to index the new notes by itself",
+                      timeout=90, daemon=daemon)
         self.stop_daemon(daemon)
 
 
