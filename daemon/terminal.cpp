@@ -30,14 +30,17 @@ std::string grouped(std::size_t n) {
   return digits;
 }
 
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::strcmp(term, "dumb") == 0;
+}
+
 }  // namespace
 
 bool colour_wanted(int fd) {
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour != nullptr && *no_colour != '\0') return false;
-  const char* term = std::getenv("TERM");
-  if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
-  return ::isatty(fd) == 1;
+  return !dumb_terminal() && ::isatty(fd) == 1;
 }
 
 std::string paint(std::string_view text, Colour colour, bool on) {
@@ -54,7 +57,8 @@ std::string progress_line(std::size_t done, std::size_t total, std::string_view 
 }
 
 ProgressBar::ProgressBar(std::FILE* out, std::string label)
-    : out_(out), label_(std::move(label)), enabled_(::isatty(::fileno(out)) == 1) {}
+    : out_(out), label_(std::move(label)),
+      enabled_(::isatty(::fileno(out)) == 1 && !dumb_terminal()) {}
 
 void ProgressBar::update(std::size_t done, std::size_t total) {
   if (!enabled_) return;

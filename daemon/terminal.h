@@ -20,7 +20,8 @@ enum class Colour { red, green, yellow, blue, magenta, cyan, dim, bold };
 std::string paint(std::string_view text, Colour colour, bool on);
 
 // A one-line bar, redrawn in place with '\r':  "[#######.............]  4,096/10,000 notes".
-// Draws nothing unless `out` is a terminal. finish() clears the line.
+// Draws nothing unless `out` is a terminal (and TERM is not "dumb"). finish() clears the
+// line.
 class ProgressBar {
  public:
   ProgressBar(std::FILE* out, std::string label);

@@ -115,6 +115,13 @@ class CliTest(VaultTestCase):
         self.assertIn(b"[" + b"#" * 30 + b"]  34/34 notes read", out)
         self.assertIn(b"\r\x1b[K", out)  # the bar is cleared before the result is printed
         self.assertIn(b"Scanned 34 notes", out)
+        # On a dumb terminal: the result, no bar.
+        env = dict(self.env)
+        env["TERM"] = "dumb"
+        code, out = self.terminal("recheck", env=env)
+        self.assertEqual(code, 0, out)
+        self.assertNotIn(b"notes read", out)
+        self.assertNotIn(b"\x1b", out)
         # In a pipe: no bar, no control sequences on stderr.
         run = self.ok(self.ctl("recheck"))
         self.assertNotIn("notes read", run.stderr)
