@@ -3,10 +3,11 @@
 // see is date_parser.h.
 #pragma once
 
+#include "model/date_shape.h"
+
 #include <date/date.h>
 
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,7 @@ enum class DateFormKind {
 
 struct DateForm {
   DateFormKind kind;
-  std::regex shape;  // case-insensitive; matches the text as written, nothing around it
+  DateShape shape;  // case-insensitive; the text as written, nothing around it
   bool in_prose;     // searched for inside prose (forms prone to false hits are not)
 };
 

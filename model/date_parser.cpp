@@ -5,12 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace freshd {
 namespace {
 
-// Longer values are not dates; this keeps the regexes off pasted paragraphs.
+// Longer values are not dates; this keeps the shape matching off pasted paragraphs.
 constexpr std::size_t kLongestDate = 160;
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
@@ -37,10 +36,25 @@ std::string_view unwrap(std::string_view text) {
   return text;
 }
 
+bool is_name_char(char c) { return c == '_' || std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// "%name%": a letter or '_' first, then letters, digits or '_'.
+bool has_percent_name(std::string_view text) {
+  for (std::size_t i = text.find('%'); i != text.npos; i = text.find('%', i + 1)) {
+    if (i + 1 >= text.size() || is_digit(text[i + 1]) || !is_name_char(text[i + 1])) continue;
+    std::size_t end = i + 2;
+    while (end < text.size() && is_name_char(text[end])) ++end;
+    if (end < text.size() && text[end] == '%') return true;
+  }
+  return false;
+}
+
+// Template syntax of Obsidian, Jinja/Liquid, EJS/Templater and shells: {{date}}, {% now %},
+// <% tp.date.now() %>, ${date}, %date%.
 bool is_placeholder(std::string_view text) {
-  static const std::regex placeholder(R"(\{\{|\}\}|\{%|%\}|<%|%>|\$\{|%[a-z_][a-z0-9_]*%)",
-                                      std::regex::ECMAScript | std::regex::icase);
-  return std::regex_search(text.begin(), text.end(), placeholder);
+  for (const std::string_view mark : {"{{", "}}", "{%", "%}", "<%", "%>", "${"})
+    if (text.find(mark) != text.npos) return true;
+  return has_percent_name(text);
 }
 
 bool is_bare_year(std::string_view text) {
@@ -58,7 +72,7 @@ Result<DateValue> parse_date(std::string_view text, const DateParseOptions& opti
   }
   if (value.size() <= kLongestDate) {
     for (const DateForm& form : date_forms()) {
-      if (std::regex_match(value.begin(), value.end(), form.shape)) {
+      if (is_whole_shape(form.shape, value)) {
         return read_date_form(form.kind, value, options);
       }
     }

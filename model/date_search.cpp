@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace freshd {
 namespace {
@@ -18,6 +17,7 @@ constexpr std::size_t kLongestStem = 160;
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 FoundDate found(DateFormKind kind, std::string_view line, std::size_t offset,
                 std::size_t length, const DateParseOptions& options) {
@@ -43,28 +43,31 @@ bool stands_alone(std::string_view line, std::size_t begin, std::size_t end) {
 }
 
 struct Candidate {
-  std::size_t offset = 0;
   std::size_t length = 0;
+  DateFormKind kind = DateFormKind::iso;
 };
 
-std::optional<Candidate> first_match(std::string_view line, const std::regex& shape) {
-  std::size_t from = 0;
-  std::cmatch match;
-  while (from < line.size()) {
-    const auto flags = from == 0 ? std::regex_constants::match_default
-                                 : std::regex_constants::match_prev_avail;
-    if (!std::regex_search(line.data() + from, line.data() + line.size(), match, shape, flags)) {
-      return std::nullopt;
-    }
-    const std::size_t begin = from + static_cast<std::size_t>(match.position(0));
-    const std::size_t end = begin + static_cast<std::size_t>(match.length(0));
+// Every shape starts with a digit or with the name of a weekday or a month, and a date
+// right after a letter or digit does not stand alone: such places need no closer look.
+bool may_start_shape(std::string_view line, std::size_t pos) {
+  return is_alnum(line[pos]) && (pos == 0 || !is_alnum(line[pos - 1]));
+}
+
+// The date that starts at `begin` in prose and stands alone, if any: the longest of the
+// forms, or the first in form order among equally long ones.
+std::optional<Candidate> date_at(std::string_view line, std::size_t begin) {
+  std::optional<Candidate> best;
+  for (const DateForm& form : date_forms()) {
+    if (!form.in_prose) continue;
+    const std::size_t length = shape_length_at(form.shape, line, begin);
+    if (length == 0 || (best && length <= best->length)) continue;
     // In prose "sat" or "wed" is more often a word than a weekday opening a date.
     const bool word_not_weekday =
-        is_lower(line[begin]) && starts_with_weekday(line.substr(begin, end - begin));
-    if (!word_not_weekday && stands_alone(line, begin, end)) return Candidate{begin, end - begin};
-    from = begin + 1;
+        is_lower(line[begin]) && starts_with_weekday(line.substr(begin, length));
+    if (word_not_weekday || !stands_alone(line, begin, begin + length)) continue;
+    best = Candidate{length, form.kind};
   }
-  return std::nullopt;
+  return best;
 }
 
 // Cuts an overlong line at a space so that no date is cut in half.
@@ -74,13 +77,24 @@ std::string_view prose_window(std::string_view line) {
   return line.substr(0, space == line.npos ? 0 : space);
 }
 
+// Without a final ".ext": a letter, then up to nine letters or digits.
 std::string_view strip_extension(std::string_view name) {
-  static const std::regex extension(R"(\.[a-z][a-z0-9]{0,9}$)", std::regex::icase);
-  std::cmatch match;
-  if (name.size() > 1 && std::regex_search(name.begin(), name.end(), match, extension)) {
-    return name.substr(0, name.size() - static_cast<std::size_t>(match.length(0)));
+  const std::size_t dot = name.rfind('.');
+  if (name.size() <= 1 || dot == name.npos) return name;
+  const std::string_view extension = name.substr(dot + 1);
+  if (extension.empty() || extension.size() > 10 || !is_alpha(extension.front()) ||
+      !std::all_of(extension.begin(), extension.end(), is_alnum)) {
+    return name;
   }
-  return name;
+  return name.substr(0, dot);
+}
+
+// "YYYY-MM-DD" at the start of `stem`, not followed by another digit.
+bool starts_with_day(std::string_view stem) {
+  if (stem.size() < 10 || stem[4] != '-' || stem[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!is_digit(stem[i])) return false;
+  return stem.size() == 10 || !is_digit(stem[10]);
 }
 
 }  // namespace
@@ -89,21 +103,12 @@ std::optional<FoundDate> find_date_in_text(std::string_view line,
                                            const DateParseOptions& options) {
   const std::string_view window = prose_window(line);
   if (std::none_of(window.begin(), window.end(), is_digit)) return std::nullopt;
-  std::optional<Candidate> best;
-  DateFormKind best_kind = DateFormKind::iso;
-  for (const DateForm& form : date_forms()) {
-    if (!form.in_prose) continue;
-    const auto candidate = first_match(window, form.shape);
-    if (!candidate) continue;
-    const bool better = !best || candidate->offset < best->offset ||
-                        (candidate->offset == best->offset && candidate->length > best->length);
-    if (better) {
-      best = candidate;
-      best_kind = form.kind;
-    }
+  for (std::size_t begin = 0; begin < window.size(); ++begin) {
+    if (!may_start_shape(window, begin)) continue;
+    if (const auto date = date_at(window, begin))
+      return found(date->kind, window, begin, date->length, options);
   }
-  if (!best) return std::nullopt;
-  return found(best_kind, window, best->offset, best->length, options);
+  return std::nullopt;
 }
 
 std::optional<FoundDate> find_date_in_file_name(std::string_view file_name,
@@ -113,14 +118,12 @@ std::optional<FoundDate> find_date_in_file_name(std::string_view file_name,
   const std::string_view stem = strip_extension(file_name.substr(start));
   if (stem.size() <= kLongestStem) {
     for (const DateForm& form : date_forms()) {
-      if (std::regex_match(stem.begin(), stem.end(), form.shape)) {
+      if (is_whole_shape(form.shape, stem)) {
         return found(form.kind, file_name, start, stem.size(), options);
       }
     }
   }
-  static const std::regex leading_day(R"(^\d{4}-\d{2}-\d{2}(?!\d))");
-  std::cmatch match;
-  if (std::regex_search(stem.begin(), stem.end(), match, leading_day)) {
+  if (starts_with_day(stem)) {
     return found(DateFormKind::iso, file_name, start, 10, options);
   }
   return std::nullopt;

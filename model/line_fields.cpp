@@ -153,7 +153,8 @@ std::vector<LineField> find_inline_fields(const std::vector<std::string_view>& l
       in_code = !in_code;
       continue;
     }
-    if (in_code) continue;
+    // Every inline field has its "::"; most lines have none.
+    if (in_code || lines[i].find("::") == std::string_view::npos) continue;
     const int number = static_cast<int>(i) + 1;
     if (auto field = whole_line_field(lines[i], number))
       fields.push_back(std::move(*field));

@@ -1,6 +1,8 @@
 #include "model/note_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace freshd {
 namespace {
@@ -41,6 +43,14 @@ std::size_t sequence_length(std::string_view text, std::size_t pos) {
   return length;
 }
 
+// Whether the 8 bytes at `pos` are all ASCII: notes are mostly ASCII, and a word at a time
+// is several times faster than a byte at a time.
+bool ascii_word(std::string_view text, std::size_t pos) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, text.data() + pos, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
 }  // namespace
 
 bool looks_binary(std::string_view text) {
@@ -55,6 +65,10 @@ std::string_view strip_bom(std::string_view text) {
 std::size_t find_invalid_utf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (pos + 8 <= text.size() && ascii_word(text, pos)) {
+      pos += 8;
+      continue;
+    }
     const std::size_t length = sequence_length(text, pos);
     if (length == 0) return pos;
     pos += length;

@@ -1,9 +1,11 @@
 #include "model/store/metadata_codec.h"
 
+#include "model/note_text.h"
 #include "model/store/date_text.h"
 
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <string_view>
 #include <utility>
 
@@ -160,7 +162,161 @@ Result<NoteMetadata> decode(const json& j) {
   return metadata;
 }
 
+// Writes JSON as nlohmann's dump() does: no blanks, object keys in byte order (the callers
+// write them so), and in strings only '"', '\\' and control characters escaped.
+class JsonText {
+ public:
+  std::string take() { return std::move(out_); }
+
+  void string(std::string_view text) {
+    out_.push_back('"');
+    for (const char c : text) escape(c);
+    out_.push_back('"');
+  }
+
+  void key(std::string_view name) {
+    separate();
+    string(name);
+    out_.push_back(':');
+  }
+
+  void number(int value) { out_ += std::to_string(value); }
+
+  void open(char bracket) {
+    out_.push_back(bracket);
+    first_ = true;
+  }
+
+  void close(char bracket) {
+    out_.push_back(bracket);
+    first_ = false;
+  }
+
+  // Before an array element: the comma that separates it from the previous one.
+  void separate() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+  }
+
+ private:
+  void escape(char c) {
+    switch (c) {
+      case '"': out_ += "\\\""; return;
+      case '\\': out_ += "\\\\"; return;
+      case '\b': out_ += "\\b"; return;
+      case '\f': out_ += "\\f"; return;
+      case '\n': out_ += "\\n"; return;
+      case '\r': out_ += "\\r"; return;
+      case '\t': out_ += "\\t"; return;
+      default: break;
+    }
+    if (static_cast<unsigned char>(c) > 0x1F) {
+      out_.push_back(c);
+      return;
+    }
+    char code[8];
+    std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+    out_ += code;
+  }
+
+  std::string out_;
+  bool first_ = true;
+};
+
+void write_provenance(JsonText& out, const Provenance& provenance) {
+  out.open('{');
+  if (!provenance.key.empty()) {
+    out.key("key");
+    out.string(provenance.key);
+  }
+  if (provenance.line != 0) {
+    out.key("line");
+    out.number(provenance.line);
+  }
+  out.key("raw");
+  out.string(provenance.raw);
+  out.key("source");
+  out.string(to_string(provenance.kind));
+  out.close('}');
+}
+
+void write_text_fact(JsonText& out, std::string_view name, const std::optional<TextFact>& fact) {
+  if (!fact) return;
+  out.key(name);
+  out.open('{');
+  out.key("provenance");
+  write_provenance(out, fact->provenance);
+  out.key("value");
+  out.string(fact->value);
+  out.close('}');
+}
+
+void write_dated_fact(JsonText& out, std::string_view name,
+                      const std::optional<DatedFact>& fact) {
+  if (!fact) return;
+  out.key(name);
+  out.open('{');
+  out.key("day");
+  out.string(date_text::day(fact->date.day));
+  out.key("instant");
+  out.string(date_text::instant(fact->date.instant));
+  out.key("precision");
+  out.string(precision_name(fact->date.precision));
+  out.key("provenance");
+  write_provenance(out, fact->provenance);
+  out.key("value");
+  out.string(date_text::value(fact->date));
+  out.close('}');
+}
+
+void write_problems(JsonText& out, const std::vector<MetadataProblem>& problems) {
+  out.key("problems");
+  out.open('[');
+  for (const MetadataProblem& problem : problems) {
+    out.separate();
+    out.open('{');
+    out.key("key");
+    out.string(problem.key);
+    out.key("line");
+    out.number(problem.line);
+    out.key("message");
+    out.string(problem.message);
+    out.close('}');
+  }
+  out.close(']');
+}
+
+void write_tags(JsonText& out, const std::vector<std::string>& tags) {
+  out.key("tags");
+  out.open('[');
+  for (const std::string& tag : tags) {
+    out.separate();
+    out.string(tag);
+  }
+  out.close(']');
+}
+
 }  // namespace
+
+std::string metadata_to_json_text(const NoteMetadata& metadata) {
+  // The keys in byte order, as nlohmann's std::map keeps them.
+  JsonText out;
+  out.open('{');
+  write_text_fact(out, "decay", metadata.decay);
+  write_dated_fact(out, "edited", metadata.edited);
+  write_text_fact(out, "owner", metadata.owner);
+  write_problems(out, metadata.problems);
+  write_dated_fact(out, "published", metadata.published);
+  write_tags(out, metadata.tags);
+  write_text_fact(out, "title", metadata.title);
+  write_dated_fact(out, "validated", metadata.validated);
+  out.close('}');
+  std::string text = out.take();
+  // Only strings can hold bytes that are not UTF-8 (file names, mostly); the library's
+  // replacement rules are not worth repeating for them.
+  if (find_invalid_utf8(text) == std::string_view::npos) return text;
+  return metadata_to_json(metadata).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json provenance_to_json(const Provenance& provenance) {
   json j = {{"source", std::string(to_string(provenance.kind))}};

@@ -42,8 +42,9 @@ Status NoteStore::record_digest(const std::vector<ReminderItem>& items,
                              "INSERT INTO reminders (note_id, due_day, kind, at) VALUES (?, ?, ?, ?)"
                              " ON CONFLICT(note_id) DO UPDATE SET due_day = excluded.due_day,"
                              " kind = excluded.kind, at = excluded.at");
+    NoteIdLookup note_ids(*db_);
     for (const auto& item : items) {
-      const std::int64_t id = note_id_at(*db_, item.path);
+      const std::int64_t id = note_ids.at(item.path);
       if (id == 0) continue;  // deleted since the plan was made
       upsert.bind(1, id);
       upsert.bind(2, to_db(item.due));
@@ -99,10 +100,11 @@ Status NoteStore::mark_delivered(std::int64_t id, Seconds now) {
     mark.bind(2, id);
     mark.exec();
     EventWriter events(*db_);
+    NoteIdLookup note_ids(*db_);
     if (digest.is_object())
       for (const auto& item : digest.value("items", nlohmann::json::array())) {
         const std::string path = item.value("path", "");
-        const std::int64_t note = note_id_at(*db_, path);
+        const std::int64_t note = note_ids.at(path);
         if (note == 0) continue;
         events.append(note, path, EventKind::reminded, now,
                       item.value("kind", "") + ", due " + item.value("due", "") +

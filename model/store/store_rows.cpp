@@ -18,8 +18,7 @@ const char* const kSelectNote =
 
 std::string encode_metadata(const NoteMetadata& metadata) {
   // A note's text may hold invalid UTF-8; replacing it beats refusing to index the note.
-  return metadata_to_json(metadata).dump(-1, ' ', false,
-                                         nlohmann::json::error_handler_t::replace);
+  return metadata_to_json_text(metadata);
 }
 
 Result<NoteMetadata> decode_metadata(const std::string& text, std::string_view path,
@@ -67,11 +66,20 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
 }
 
 std::int64_t note_id_at(SQLite::Database& db, std::string_view path) {
-  SQLite::Statement query(db,
-                          "SELECT id FROM notes WHERE path = ?"
-                          " ORDER BY deleted_at IS NULL DESC, deleted_at DESC, id DESC LIMIT 1");
-  query.bind(1, std::string(path));
-  return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+  return NoteIdLookup(db).at(path);
+}
+
+NoteIdLookup::NoteIdLookup(SQLite::Database& db)
+    : query_(std::make_unique<SQLite::Statement>(
+          db, "SELECT id FROM notes WHERE path = ?"
+              " ORDER BY deleted_at IS NULL DESC, deleted_at DESC, id DESC LIMIT 1")) {}
+
+NoteIdLookup::~NoteIdLookup() = default;
+
+std::int64_t NoteIdLookup::at(std::string_view path) {
+  query_->reset();
+  query_->bind(1, std::string(path));
+  return query_->executeStep() ? query_->getColumn(0).getInt64() : 0;
 }
 
 EventWriter::EventWriter(SQLite::Database& db)

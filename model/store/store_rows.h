@@ -39,6 +39,18 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
 // The note at `path`: the live one, else the most recently deleted one; 0 when none.
 std::int64_t note_id_at(SQLite::Database& db, std::string_view path);
 
+// note_id_at through one prepared statement, for loops over many paths.
+class NoteIdLookup {
+ public:
+  explicit NoteIdLookup(SQLite::Database& db);
+  ~NoteIdLookup();
+
+  std::int64_t at(std::string_view path);
+
+ private:
+  std::unique_ptr<SQLite::Statement> query_;
+};
+
 // Appends timeline events through one prepared statement. The timeline is append-only:
 // nothing in the store updates or deletes an event (triggers refuse it too).
 class EventWriter {

@@ -30,6 +30,10 @@ TEST_CASE("ill-formed UTF-8 is found at its first byte and replaced by U+FFFD") 
       {"a\xED\xA0\x80", 1, "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // surrogate
       {"\xF4\x90\x80\x80", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // > U+10FFFF
       {"end\xE2\x82", 3, "end\xEF\xBF\xBD\xEF\xBF\xBD"},         // truncated
+      // Past a run of ASCII longer than 8 bytes, and across an 8-byte boundary.
+      {"0123456789abcdef\xFF", 16, "0123456789abcdef\xEF\xBF\xBD"},
+      {"0123456\xC3\xA9 89abcdef\xC3", 18, "0123456\xC3\xA9 89abcdef\xEF\xBF\xBD"},
+      {"01234567\xE2\x82\xAC" "89abcdef", ok, "01234567\xE2\x82\xAC" "89abcdef"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

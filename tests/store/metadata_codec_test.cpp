@@ -61,6 +61,29 @@ TEST_CASE("every source kind survives a round trip") {
   }
 }
 
+TEST_CASE("the stored text is the JSON library's own dump, byte for byte") {
+  NoteMetadata escapes = full_metadata();
+  escapes.title->value = "quote \" backslash \\ tab \t newline \n bell \a del \x7f é";
+  escapes.problems.push_back({3, "k\x01", "control \x1f and \r\b\f"});
+  NoteMetadata bad_utf8;
+  bad_utf8.published = DatedFact{DateValue{DatePrecision::day, day(2024, 5, 1), {}},
+                                 Provenance{SourceKind::file_name, "", 0, "2024-05-01-\xff\xfe.md"}};
+  const struct {
+    const char* name;
+    NoteMetadata metadata;
+  } cases[] = {
+      {"every field", full_metadata()},
+      {"nothing", NoteMetadata{}},
+      {"escaped characters", escapes},
+      {"bytes that are not UTF-8", bad_utf8},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    CHECK(metadata_to_json_text(c.metadata) ==
+          metadata_to_json(c.metadata).dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+}
+
 TEST_CASE("a date fact shows its value, precision and provenance") {
   const DatedFact fact = day_fact(day(2026, 4, 6), SourceKind::yaml_front_matter,
                                   "last_validated", 3);
