@@ -40,6 +40,11 @@ Result<nlohmann::json> parse_versioned(std::string_view line, std::string_view w
   return j;
 }
 
+std::string string_field(const nlohmann::json& object, const char* key, const char* fallback) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 }  // namespace
 
 std::string_view to_string(Command command) {
@@ -61,10 +66,12 @@ std::string_view to_string(ErrorCode code) {
 }
 
 std::string encode_request(const Request& request) {
+  // Arguments come from the command line, which may hold any bytes (a file name that is
+  // not UTF-8): replace rather than throw; the daemon then answers "not found".
   return nlohmann::json{{"version", kProtocolVersion},
                         {"command", to_string(request.command)},
                         {"args", request.args}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string encode_reply(const Reply& reply) {
@@ -99,12 +106,16 @@ Result<Reply> decode_reply(std::string_view line) {
   const auto ok = j->find("ok");
   if (ok == j->end() || !ok->is_boolean()) return Error{"reply has no ok field"};
   if (ok->get<bool>()) return Reply::success(j->value("result", nlohmann::json::object()));
-  const nlohmann::json error = j->value("error", nlohmann::json::object());
+  // json::value() throws when a field has another type: a peer's malformed error must
+  // not abort freshctl, so each field is checked.
+  const auto error = j->find("error");
+  const bool has_error = error != j->end() && error->is_object();
   ErrorCode code = ErrorCode::failed;
-  const std::string code_text = error.value("code", "failed");
+  const std::string code_text = has_error ? string_field(*error, "code", "failed") : "failed";
   for (const auto& [c, name] : kCodes)
     if (name == code_text) code = c;
-  return Reply::failure(code, error.value("message", "unknown error"));
+  return Reply::failure(
+      code, has_error ? string_field(*error, "message", "unknown error") : "unknown error");
 }
 
 }  // namespace freshd

@@ -54,7 +54,8 @@ struct Reply {
   }
 };
 
-// One line of JSON, without the trailing newline.
+// One line of JSON, without the trailing newline. Never throws: bytes that are not UTF-8
+// become U+FFFD.
 std::string encode_request(const Request& request);
 std::string encode_reply(const Reply& reply);
 

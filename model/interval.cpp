@@ -47,7 +47,8 @@ std::optional<std::vector<Amount>> split_amounts(std::string_view text) {
     Amount amount;
     const std::size_t digits_start = i;
     while (at([](unsigned char c) { return std::isdigit(c); })) {
-      amount.number = amount.number * 10 + (text[i] - '0');
+      // Past kMaxDigits the text is refused below; not accumulating keeps it from overflowing.
+      if (i - digits_start < kMaxDigits) amount.number = amount.number * 10 + (text[i] - '0');
       ++i;
     }
     const std::size_t digits = i - digits_start;

@@ -12,8 +12,6 @@
 namespace freshd {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 // A line as stored: where it starts in the whole text, its bytes, and its line end.
 struct StoredLine {
   std::size_t begin = 0;

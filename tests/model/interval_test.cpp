@@ -62,6 +62,9 @@ TEST_CASE("text that is not a duration is refused with the accepted forms") {
       {"-5d", "'-5d' must be longer than zero (examples: 90d, 2w, 6 months, 1y, P3M)"},
       {"1001y", "'1001y' is longer than freshd handles (at most 1000 years)"},
       {"9999999d", "'9999999d' is not a duration (examples: 90d, 2w, 6 months, 1y, P3M)"},
+      // Found by tests/fuzz/config_fuzz.cpp: so many digits overflowed (UB) before refusal.
+      {"33333333333333333333d",
+       "'33333333333333333333d' is not a duration (examples: 90d, 2w, 6 months, 1y, P3M)"},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
@@ -172,6 +175,9 @@ TEST_CASE("text that is not a span is refused with examples") {
       {"1.5h", "'1.5h' is not a span of time (examples: 30s, 5m, 1h, 1h30m, 2d, or seconds)"},
       {"0", "'0' must be longer than zero (examples: 30s, 5m, 1h, 1h30m, 2d, or seconds)"},
       {"-30s", "'-30s' must be longer than zero (examples: 30s, 5m, 1h, 1h30m, 2d, or seconds)"},
+      {"99999999999999999999s",
+       "'99999999999999999999s' is not a span of time (examples: 30s, 5m, 1h, 1h30m, 2d, or "
+       "seconds)"},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
