@@ -32,8 +32,7 @@ std::string join(const std::string& dir, const std::string& name) {
 
 VaultWatcher::VaultWatcher(asio::io_context& loop, std::string root, WalkFilter filter,
                            WatchCallbacks callbacks, std::chrono::milliseconds debounce)
-    : loop_(loop),
-      root_(std::move(root)),
+    : root_(std::move(root)),
       filter_(std::move(filter)),
       callbacks_(std::move(callbacks)),
       debounce_(debounce),

@@ -53,7 +53,6 @@ class VaultWatcher {
   void note_change(const std::string& rel_path);
   void flush();
 
-  boost::asio::io_context& loop_;
   std::string root_;
   WalkFilter filter_;
   WatchCallbacks callbacks_;
