@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <csignal>
+#include <memory>
 #include <thread>
+#include <utility>
 
 namespace freshd {
 
@@ -25,6 +27,10 @@ constexpr std::chrono::minutes kSafetyTick{10};
 // A failed scan is retried after 2 s, 4 s, 8 s, ... at most 5 minutes apart.
 constexpr std::chrono::seconds kScanRetryFirst{2};
 constexpr std::chrono::seconds kScanRetryMax{300};
+// Deciding the reminders of this many notes takes a few ms on the loop.
+constexpr std::size_t kInlineWakeNotes = 500;
+// How old a large vault's status counts may grow before a status asks for new ones.
+constexpr std::chrono::minutes kSummaryMaxAge{1};
 
 }  // namespace
 
@@ -150,7 +156,12 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
 
 Reply Daemon::status_reply() {
   // While a scan runs, the counts of the last summary: reading every note would hold the
-  // loop (and every request behind it) for as long as the store is large.
+  // loop (and every request behind it) for as long as the store is large. A large vault's
+  // summary comes from its background wakes; one older than a minute asks for a new one.
+  if (summary_ && notes_ > kInlineWakeNotes) {
+    if (!waking_ && clock_->now() - last_background_wake_ > kSummaryMaxAge) wake();
+    return service_.status_from(*summary_);
+  }
   if (!scanner_.busy() || !summary_) {
     auto summary = service_.summarize();
     if (!summary) return Reply::failure(ErrorCode::failed, summary.error().message);
@@ -210,9 +221,11 @@ void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
             std::to_string(c.added) + ", changed " + std::to_string(c.changed) + ", renamed " +
             std::to_string(c.renamed) + ", deleted " + std::to_string(c.deleted));
   for (const auto& p : report->walk_problems) log_warning(p.path + ": " + p.message);
-  if (full)
+  if (full) {
+    notes_ = static_cast<std::size_t>(std::max(0, report->files));
     if (auto s = store_.store.set_last_scan(format_instant(clock_->now())); !s)
       log_error(s.error().message);
+  }
   wake();
   // A scan's batches and a wake's views are freed by now; hand the pages back so that an
   // idle daemon's memory is its steady state, not the peak of its last scan.
@@ -221,12 +234,36 @@ void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
 
 void Daemon::wake() {
   if (stopping_) return;
+  if (waking_) {
+    wake_again_ = true;
+    return;
+  }
   const Seconds now = clock_->now();
+  if (notes_ <= kInlineWakeNotes) return woken(now, reminders_.wake(now));
+  waking_ = true;
+  last_background_wake_ = now;
+  // The same pass summarizes the vault for `status`, off the loop too.
+  auto summary = std::make_shared<NoteSummary>(empty_summary(now));
+  reminders_.wake_in_background(
+      now, store_file(resolve_state_dir(config_)),
+      [summary](const StoredNote& note, const NoteView& view) {
+        count_in_summary(*summary, note, view);
+      },
+      [this, now, summary](const Result<std::optional<Seconds>>& next) {
+        waking_ = false;
+        if (stopping_) return;
+        if (next) summary_ = std::move(*summary);
+        woken(now, next);
+        if (std::exchange(wake_again_, false)) wake();
+      });
+}
+
+void Daemon::woken(Seconds now, const Result<std::optional<Seconds>>& next_owed) {
   std::optional<Seconds> next_reminder;
-  if (auto next = reminders_.wake(now); next) {
-    next_reminder = *next;
+  if (next_owed) {
+    next_reminder = *next_owed;
   } else {
-    log_error("reminders: " + next.error().message);
+    log_error("reminders: " + next_owed.error().message);
     next_reminder = now + std::chrono::minutes(1);  // try again soon: never lost
   }
   if (auto next = service_.reports().wake(now); next) {

@@ -41,7 +41,12 @@ class Daemon {
   void dispatch(const Request& request, ReplyCallback reply);
   void request_scan(std::vector<std::string> paths, ScanDone done);
   void after_scan(const Result<ScanReport>& report, bool full);
+  // Fires what is owed and re-arms the next deadline. A vault of more than
+  // kInlineWakeNotes notes decides its reminders on a worker, so the loop keeps answering;
+  // a smaller one decides in the call (a few ms), so that a request answered after it
+  // sees its outcome. One wake at a time: one asked for meanwhile runs after it.
   void wake();
+  void woken(Seconds now, const Result<std::optional<Seconds>>& next);
   Reply reload();
   void stop();
   void arm_rescan();
@@ -49,7 +54,8 @@ class Daemon {
   void arm_safety_tick();
   void wait_signals();
   void publish_status();
-  // `status`: a fresh summary of the notes, or while a scan runs the last one (summary_).
+  // `status`: a fresh summary of the notes, or while a scan runs the last one (summary_);
+  // for a vault of more than kInlineWakeNotes notes, the one its last background wake took.
   Reply status_reply();
   // While a scan runs: STATUS=scanning READ/TO_READ once a second (cheap; no counts).
   void arm_progress_tick();
@@ -77,6 +83,10 @@ class Daemon {
   std::optional<Seconds> next_deadline_;  // the earliest of reminders and report
   std::optional<Seconds> next_report_;
   std::optional<NoteSummary> summary_;  // the last one status_reply() took
+  std::size_t notes_ = 0;  // in the vault at the last full scan
+  bool waking_ = false;    // a wake's reminders are being decided in the background
+  bool wake_again_ = false;
+  Seconds last_background_wake_{};
   bool ready_ = false;
   bool stopping_ = false;
 };

@@ -2,11 +2,12 @@
 
 #include "daemon/log.h"
 #include "daemon/reminder_sinks.h"
-#include "reports/note_view.h"
 
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
+#include <iterator>
+#include <sstream>
 
 namespace freshd {
 
@@ -25,7 +26,47 @@ std::string vault_path(const Config& config, const std::string& relative) {
   return relative.front() == '/' ? relative : config.vault.path + "/" + relative;
 }
 
+// What is owed at `now`, from the notes of `store` read one at a time.
+Result<ReminderPlan> plan(NoteStore& store, const Config& config, const date::time_zone* zone,
+                          ReminderSettings settings, Seconds now,
+                          const ReminderService::NoteObserver& observe = {}) {
+  auto records = store.reminder_records();
+  if (!records) return records.error();
+  auto vacation = store.meta("vault_snoozed_until");
+  if (vacation && *vacation) {
+    std::istringstream in(**vacation);
+    Seconds until;
+    if (in >> date::parse("%FT%TZ", until)) settings.vault_snoozed_until = until;
+  }
+  const ViewContext ctx{&config, zone, now};
+  ReminderPlanner planner(std::move(settings), now, zone);
+  auto visited = store.for_each_note([&](StoredNote& note) {
+    const NoteView view = make_note_view(note, ctx);
+    if (observe) observe(note, view);
+    ReminderCandidate c;
+    c.title = view.title;
+    c.owner = view.owner ? view.owner->value : "";
+    c.status = view.freshness.status;
+    c.due = view.freshness.due;
+    c.snoozed_until = note.snoozed_until;
+    if (const auto it = records->find(note.path); it != records->end()) c.last = it->second;
+    c.path = std::move(note.path);
+    planner.add(std::move(c));
+  });
+  if (!visited) return visited.error();
+  return planner.take();
+}
+
 }  // namespace
+
+// A plan's owed reminders, recorded kDigestItems at a time.
+struct ReminderService::Recording {
+  std::vector<ReminderItem> owed;
+  std::size_t recorded = 0;
+  std::optional<Seconds> next_deadline;
+  Seconds now{};
+  WakeDone done;
+};
 
 ReminderService::ReminderService(asio::io_context& loop, NoteStore& store,
                                  std::function<void()> on_delivered)
@@ -33,7 +74,11 @@ ReminderService::ReminderService(asio::io_context& loop, NoteStore& store,
 
 ReminderService::~ReminderService() { stop(); }
 
-void ReminderService::stop() { workers_.join(); }
+void ReminderService::stop() {
+  stopped_ = true;
+  planner_.join();
+  workers_.join();
+}
 
 void ReminderService::set_config(const Config& config, const date::time_zone* zone) {
   config_ = config;
@@ -55,83 +100,135 @@ std::vector<std::string> ReminderService::sinks() const {
   return out;
 }
 
-Result<std::vector<ReminderCandidate>> ReminderService::candidates(Seconds now) {
-  auto records = store_.reminder_records();
-  if (!records) return records.error();
-  const ViewContext ctx{&config_, zone_, now};
-  std::vector<ReminderCandidate> out;
-  // One note at a time: a candidate is a small part of a note.
-  auto visited = store_.for_each_note([&](const StoredNote& note) {
-    const NoteView view = make_note_view(note, ctx);
-    ReminderCandidate c;
-    c.path = note.path;
-    c.title = view.title;
-    c.owner = view.owner ? view.owner->value : "";
-    c.status = view.freshness.status;
-    c.due = view.freshness.due;
-    c.snoozed_until = note.snoozed_until;
-    if (const auto it = records->find(note.path); it != records->end()) c.last = it->second;
-    out.push_back(std::move(c));
-  });
-  if (!visited) return visited.error();
-  return out;
+Status ReminderService::record_part(std::vector<ReminderItem> items, Seconds now) {
+  const Digest digest{config_.vault.path, now, std::move(items)};
+  // A file name that is not UTF-8 must not make dump() throw (and the daemon abort).
+  const std::string digest_json =
+      digest_to_json(digest).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return store_.record_digest(digest.items, digest_json, sinks(), now);
 }
 
 Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
-  auto notes = candidates(now);
-  if (!notes) return notes.error();
-  ReminderSettings s = settings();
-  auto vacation = store_.meta("vault_snoozed_until");
-  if (vacation && *vacation) {
-    std::istringstream in(**vacation);
-    Seconds until;
-    if (in >> date::parse("%FT%TZ", until)) s.vault_snoozed_until = until;
+  auto planned = plan(store_, config_, zone_, settings(), now);
+  if (!planned) return planned.error();
+  std::vector<ReminderItem>& owed = planned->owed;
+  const auto at = [&](std::size_t i) { return owed.begin() + static_cast<std::ptrdiff_t>(i); };
+  for (std::size_t first = 0; first < owed.size(); first += kDigestItems) {
+    const std::size_t end = std::min(owed.size(), first + kDigestItems);
+    std::vector<ReminderItem> part(std::make_move_iterator(at(first)),
+                                   std::make_move_iterator(at(end)));
+    if (auto r = record_part(std::move(part), now); !r) return r.error();
   }
-  const ReminderPlan plan = plan_reminders(*notes, s, now, zone_);
-  if (!plan.owed.empty()) {
-    const Digest digest{config_.vault.path, now, plan.owed};
-    // A file name that is not UTF-8 must not make dump() throw (and the daemon abort).
-    const std::string digest_json =
-        digest_to_json(digest).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (auto r = store_.record_digest(plan.owed, digest_json, sinks(), now); !r)
-      return r.error();
+  owed = {};
+  return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
+}
+
+void ReminderService::wake_in_background(Seconds now, const std::string& store_file,
+                                         NoteObserver observe, WakeDone done) {
+  asio::post(planner_, [this, now, store_file, observe = std::move(observe),
+                        done = std::move(done), config = config_, zone = zone_,
+                        settings = settings()]() mutable {
+    Result<ReminderPlan> planned = Error{""};
+    if (!reader_) {
+      auto opened = NoteStore::open(store_file, NoteStore::Mode::read_only);
+      if (opened) reader_.emplace(std::move(*opened));
+      else planned = opened.error();
+    }
+    if (reader_) planned = plan(*reader_, config, zone, std::move(settings), now, observe);
+    asio::post(loop_, [this, now, done = std::move(done), planned = std::move(planned)]() mutable {
+      if (stopped_) return;
+      if (!planned) return done(planned.error());
+      auto recording = std::make_shared<Recording>();
+      recording->owed = std::move(planned->owed);
+      recording->next_deadline = planned->next_deadline;
+      recording->now = now;
+      recording->done = std::move(done);
+      record_next(recording);
+    });
+  });
+}
+
+void ReminderService::record_next(const std::shared_ptr<Recording>& r) {
+  if (stopped_) return;  // what is not recorded yet stays owed, for the next start
+  if (r->recorded < r->owed.size()) {
+    const std::size_t end = std::min(r->owed.size(), r->recorded + kDigestItems);
+    const auto at = [&](std::size_t i) {
+      return r->owed.begin() + static_cast<std::ptrdiff_t>(i);
+    };
+    std::vector<ReminderItem> part(std::make_move_iterator(at(r->recorded)),
+                                   std::make_move_iterator(at(end)));
+    r->recorded = end;
+    if (auto s = record_part(std::move(part), r->now); !s) return r->done(s.error());
+    if (r->recorded < r->owed.size()) return queue_step([this, r] { record_next(r); });
   }
+  r->owed = {};
+  r->done(deliver_pending(r->now, r->next_deadline, /*log_now=*/false));
+}
+
+Result<std::optional<Seconds>> ReminderService::deliver_pending(Seconds now,
+                                                                std::optional<Seconds> next,
+                                                                bool log_now) {
   auto outbox = store_.pending_outbox();
   if (!outbox) return outbox.error();
-  std::optional<Seconds> next = plan.next_deadline;
-  for (const auto& entry : *outbox) {
+  for (auto& entry : *outbox) {
     if (entry.next_attempt <= now)
-      deliver(entry, now);
+      deliver(std::move(entry), now, log_now);
     else if (!next || entry.next_attempt < *next)
       next = entry.next_attempt;
   }
   return next;
 }
 
-void ReminderService::deliver(const OutboxEntry& entry, Seconds now) {
+void ReminderService::queue_step(std::function<void()> step) {
+  steps_.push_back(std::move(step));
+  if (steps_.size() == 1) asio::post(loop_, [this] { run_step(); });
+}
+
+void ReminderService::run_step() {
+  if (steps_.empty()) return;
+  auto step = std::move(steps_.front());
+  steps_.pop_front();
+  // Posted before running: a step that queues another finds the chain still going.
+  if (!steps_.empty()) asio::post(loop_, [this] { run_step(); });
+  step();
+}
+
+void ReminderService::log_digest(const std::string& payload) {
+  const Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
+  for (const auto& item : digest.items)
+    log_info("reminder: " + item.path + " is " + std::string(to_string(item.kind)) + " (due " +
+             format_day(item.due) + (item.owner.empty() ? "" : ", owner " + item.owner) + ")");
+}
+
+void ReminderService::deliver(OutboxEntry entry, Seconds now, bool log_now) {
   if (in_flight_.count(entry.id)) return;
-  const Digest digest = digest_from_json(nlohmann::json::parse(entry.payload, nullptr, false));
-  if (entry.sink == "log") {
-    for (const auto& item : digest.items)
-      log_info("reminder: " + item.path + " is " + std::string(to_string(item.kind)) + " (due " +
-               format_day(item.due) + (item.owner.empty() ? "" : ", owner " + item.owner) + ")");
-    delivered(entry.id, ok_status(), now, entry.attempts);
+  const std::int64_t id = entry.id;
+  const int attempts = entry.attempts;
+  if (entry.sink == "log" && log_now) {
+    log_digest(entry.payload);
+    delivered(id, ok_status(), now, attempts);
     return;
   }
-  in_flight_.insert(entry.id);
+  in_flight_.insert(id);
+  if (entry.sink == "log") {
+    queue_step([this, id, attempts, now, payload = std::move(entry.payload)] {
+      log_digest(payload);
+      in_flight_.erase(id);
+      delivered(id, ok_status(), now, attempts);
+      finished(ok_status());
+    });
+    return;
+  }
   const std::string inbox =
       config_.reminders.inbox.empty() ? "" : vault_path(config_, config_.reminders.inbox);
   const std::string command = config_.reminders.exec;
   const auto timeout = config_.reminders.exec_timeout;
-  const std::string sink = entry.sink;
-  const std::string payload = entry.payload;
-  const int attempts = entry.attempts;
-  const std::int64_t id = entry.id;
-  asio::post(workers_, [=, this] {
+  asio::post(workers_, [=, this, sink = std::move(entry.sink), payload = std::move(entry.payload)] {
     Status result = ok_status();
+    const Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
     if (sink == "inbox") {
       result = inbox.empty() ? Status(Error{"reminders.inbox is no longer set"})
-                             : write_inbox(inbox, digest);
+                             : write_inbox(inbox, inbox_digest(digest));
     } else if (sink == "exec") {
       auto status = command.empty() ? Result<int>(Error{"reminders.exec is no longer set"})
                                     : run_exec(command, payload + "\n", timeout);
@@ -140,15 +237,35 @@ void ReminderService::deliver(const OutboxEntry& entry, Seconds now) {
       else if (*status != 0)
         result = Error{"reminders.exec exited with status " + std::to_string(*status)};
       else
-        log_info("reminders.exec delivered a digest of " + std::to_string(digest.items.size()) +
-                 " notes (exit status 0)");
+        log_info("reminders.exec delivered a digest of " +
+                 std::to_string(digest.items.size()) + " notes (exit status 0)");
     }
     asio::post(loop_, [=, this] {
       in_flight_.erase(id);
       delivered(id, result, now, attempts);
-      if (on_delivered_) on_delivered_();
+      finished(result);
     });
   });
+}
+
+const Digest& ReminderService::inbox_digest(const Digest& part) {
+  // The digests of one moment make one inbox note: it lists what is owed, not the last part.
+  if (part.at != inbox_.at || part.vault != inbox_.vault) {
+    inbox_ = Digest{part.vault, part.at, {}};
+    inbox_paths_.clear();
+  }
+  const auto before = static_cast<std::ptrdiff_t>(inbox_.items.size());
+  for (const ReminderItem& item : part.items)
+    if (inbox_paths_.insert(item.path + '\n' + std::string(to_string(item.kind))).second)
+      inbox_.items.push_back(item);
+  // Parts come in path order, so this merge usually finds nothing to move.
+  std::inplace_merge(inbox_.items.begin(), inbox_.items.begin() + before, inbox_.items.end(),
+                     [](const ReminderItem& a, const ReminderItem& b) { return a.path < b.path; });
+  return inbox_;
+}
+
+void ReminderService::finished(const Status& result) {
+  if (on_delivered_ && (!result || idle())) on_delivered_();
 }
 
 void ReminderService::delivered(std::int64_t id, const Status& result, Seconds now, int attempts) {

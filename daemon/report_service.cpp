@@ -50,11 +50,15 @@ Result<RenderedReport> ReportService::render(Seconds now, const std::vector<std:
     auto counts = status_counts_from_json(nlohmann::json::parse((*last)->counts, nullptr, false));
     if (counts) inputs.previous = PreviousReport{(*last)->generated_at, *counts};
   }
-  auto notes = store_.notes(/*include_deleted=*/true);
-  if (!notes) return notes.error();
-  auto events = store_.timeline(std::nullopt, report_since(inputs));
+  // One event and one note at a time: the builder keeps what the report shows, not the vault.
+  ReportBuilder builder(inputs);
+  auto events = store_.for_each_event(report_since(inputs), ReportBuilder::event_kinds(),
+                                      [&](const TimelineEvent& e) { builder.add_event(e); });
   if (!events) return events.error();
-  const Report report = build_report(*notes, *events, inputs);
+  auto notes = store_.for_each_note([&](const StoredNote& note) { builder.add_note(note); },
+                                    /*include_deleted=*/true);
+  if (!notes) return notes.error();
+  const Report report = builder.take();
   RenderedReport out;
   out.week = inputs.week;
   out.counts_json = status_counts_to_json(report.counts).dump();

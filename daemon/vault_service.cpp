@@ -146,18 +146,26 @@ Reply VaultService::find(const std::string& typed, std::optional<StoredNote>& ou
                             " (check the path, or run `freshctl recheck` if it is new)");
 }
 
+NoteSummary empty_summary(Seconds at) {
+  NoteSummary summary;
+  summary.at = at;
+  summary.counts = {{"fresh", 0}, {"due", 0}, {"stale", 0}, {"evergreen", 0}, {"undated", 0}};
+  return summary;
+}
+
+void count_in_summary(NoteSummary& summary, const StoredNote& note, const NoteView& view) {
+  ++summary.notes;
+  ++summary.counts[std::string(to_string(view.freshness.status))];
+  if (!view.problems.empty()) ++summary.with_problems;
+  if (note.snoozed_until && *note.snoozed_until > summary.at)
+    summary.snoozed_until.push_back(*note.snoozed_until);
+}
+
 Result<NoteSummary> VaultService::summarize() {
   const ViewContext ctx{&config_, zone_, clock_.now()};
-  NoteSummary summary;
-  summary.at = ctx.now;
-  summary.counts = {{"fresh", 0}, {"due", 0}, {"stale", 0}, {"evergreen", 0}, {"undated", 0}};
+  NoteSummary summary = empty_summary(ctx.now);
   auto visited = store_.for_each_note([&](const StoredNote& note) {
-    const NoteView view = make_note_view(note, ctx);
-    ++summary.notes;
-    ++summary.counts[std::string(to_string(view.freshness.status))];
-    if (!view.problems.empty()) ++summary.with_problems;
-    if (note.snoozed_until && *note.snoozed_until > ctx.now)
-      summary.snoozed_until.push_back(*note.snoozed_until);
+    count_in_summary(summary, note, make_note_view(note, ctx));
   });
   if (!visited) return visited.error();
   return summary;

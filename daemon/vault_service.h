@@ -10,6 +10,7 @@
 #include "daemon/report_service.h"
 #include "daemon/vault_scanner.h"
 #include "model/store/note_store.h"
+#include "reports/note_view.h"
 
 #include <date/tz.h>
 
@@ -36,6 +37,10 @@ struct NoteSummary {
   int with_problems = 0;
   std::vector<Seconds> snoozed_until;  // of the notes snoozed at `at`
 };
+
+// An empty summary at `at`, and one more live note (`view` at summary.at) counted in it.
+NoteSummary empty_summary(Seconds at);
+void count_in_summary(NoteSummary& summary, const StoredNote& note, const NoteView& view);
 
 class VaultService {
  public:

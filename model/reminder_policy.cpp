@@ -1,6 +1,7 @@
 #include "model/reminder_policy.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace freshd {
 namespace {
@@ -47,36 +48,47 @@ Seconds local_instant(Days day, std::chrono::seconds time_of_day, const date::ti
   return date::sys_seconds{local.time_since_epoch() - info.first.offset};
 }
 
+ReminderPlanner::ReminderPlanner(ReminderSettings settings, Seconds now,
+                                 const date::time_zone* zone)
+    : settings_(std::move(settings)), now_(now), zone_(zone), today_(local_day(now, zone)) {}
+
+void ReminderPlanner::consider_deadline(Seconds at) {
+  if (!plan_.next_deadline || at < *plan_.next_deadline) plan_.next_deadline = at;
+}
+
+void ReminderPlanner::add(ReminderCandidate&& note) {
+  const auto owed = next_owed(note, settings_, now_, zone_);
+  if (!owed) return;
+  std::optional<Seconds> snooze_end;
+  for (const auto& until : {note.snoozed_until, settings_.vault_snoozed_until})
+    if (until && *until > now_) snooze_end = std::max(snooze_end.value_or(*until), *until);
+  if (owed->at > now_) {
+    consider_deadline(snooze_end ? std::max(owed->at, *snooze_end) : owed->at);
+    return;
+  }
+  if (snooze_end) {
+    consider_deadline(*snooze_end);
+    return;
+  }
+  const int overdue = std::max(0, static_cast<int>((today_ - *note.due).count()));
+  plan_.owed.push_back({std::move(note.path), std::move(note.title), std::move(note.owner),
+                        owed->kind, *note.due, owed->kind == ReminderKind::stale ? overdue : 0});
+}
+
+ReminderPlan ReminderPlanner::take() {
+  // A caller that adds notes in path order (the store's) pays for no reordering here.
+  const auto by_path = [](const ReminderItem& a, const ReminderItem& b) { return a.path < b.path; };
+  if (!std::is_sorted(plan_.owed.begin(), plan_.owed.end(), by_path))
+    std::sort(plan_.owed.begin(), plan_.owed.end(), by_path);
+  return std::exchange(plan_, ReminderPlan{});
+}
+
 ReminderPlan plan_reminders(const std::vector<ReminderCandidate>& notes,
                             const ReminderSettings& settings, Seconds now,
                             const date::time_zone* zone) {
-  ReminderPlan plan;
-  const Days today = local_day(now, zone);
-  auto consider_deadline = [&](Seconds at) {
-    if (!plan.next_deadline || at < *plan.next_deadline) plan.next_deadline = at;
-  };
-  for (const auto& note : notes) {
-    const auto owed = next_owed(note, settings, now, zone);
-    if (!owed) continue;
-    std::optional<Seconds> snooze_end;
-    for (const auto& until : {note.snoozed_until, settings.vault_snoozed_until})
-      if (until && *until > now) snooze_end = std::max(snooze_end.value_or(*until), *until);
-    if (owed->at > now) {
-      consider_deadline(snooze_end ? std::max(owed->at, *snooze_end) : owed->at);
-      continue;
-    }
-    if (snooze_end) {
-      consider_deadline(*snooze_end);
-      continue;
-    }
-    const int overdue = std::max(0, static_cast<int>((today - *note.due).count()));
-    plan.owed.push_back(
-        {note.path, note.title, note.owner, owed->kind, *note.due,
-         owed->kind == ReminderKind::stale ? overdue : 0});
-  }
-  std::sort(plan.owed.begin(), plan.owed.end(),
-            [](const ReminderItem& a, const ReminderItem& b) { return a.path < b.path; });
-  return plan;
+  ReminderPlanner planner(settings, now, zone);
+  for (ReminderCandidate note : notes) planner.add(std::move(note));
+  return planner.take();
 }
 
 }  // namespace freshd

@@ -76,6 +76,26 @@ struct ReminderPlan {
 // resolves to the first instant after the gap, a repeated time to its first occurrence.
 Seconds local_instant(Days day, std::chrono::seconds time_of_day, const date::time_zone* zone);
 
+// plan_reminders one note at a time, for a caller that reads the notes from the store
+// without holding them all: add() every note, then take() the plan.
+class ReminderPlanner {
+ public:
+  ReminderPlanner(ReminderSettings settings, Seconds now, const date::time_zone* zone);
+  // `note` is moved from when it is owed.
+  void add(ReminderCandidate&& note);
+  // The plan of the notes added so far; leaves the planner empty.
+  ReminderPlan take();
+
+ private:
+  void consider_deadline(Seconds at);
+
+  ReminderSettings settings_;
+  Seconds now_;
+  const date::time_zone* zone_;
+  Days today_;
+  ReminderPlan plan_;
+};
+
 ReminderPlan plan_reminders(const std::vector<ReminderCandidate>& notes,
                             const ReminderSettings& settings, Seconds now,
                             const date::time_zone* zone);

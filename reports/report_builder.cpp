@@ -3,10 +3,10 @@
 #include "reports/note_view.h"
 #include "reports/problem_hint.h"
 #include "reports/report_changes.h"
+#include "reports/top_items.h"
 #include "reports/trend.h"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -40,76 +40,47 @@ StatusCounts difference(const StatusCounts& now, const StatusCounts& before) {
           now.evergreen - before.evergreen, now.undated - before.undated};
 }
 
-// Views of the live notes at `now`, in the order of `notes`.
-std::vector<NoteView> live_views(const std::vector<StoredNote>& notes,
-                                 const ViewContext& context) {
-  std::vector<NoteView> views;
-  for (const StoredNote& note : notes)
-    if (!note.deleted_at) views.push_back(make_note_view(note, context));
-  return views;
-}
-
-template <class Keep>
-std::vector<NoteView> select(const std::vector<NoteView>& views, Keep keep) {
-  std::vector<NoteView> out;
-  std::copy_if(views.begin(), views.end(), std::back_inserter(out), keep);
-  return out;
-}
-
 bool has_status(const NoteView& view, NoteStatus status) {
   return view.freshness.status == status;
 }
 
 // Stale now, and not stale when the period began (or, for a note first seen during the
 // period, not already stale when freshd first saw it: that one is listed as new).
-std::vector<NoteView> newly_stale(const std::vector<NoteView>& views, ViewContext context,
-                                  Seconds since) {
-  std::vector<NoteView> out;
-  for (const NoteView& view : views) {
-    if (!has_status(view, NoteStatus::stale)) continue;
-    context.now = std::max(since, view.note->first_seen);
-    if (status_as_of(*view.note, context, &view) != NoteStatus::stale) out.push_back(view);
-  }
-  sort_by_urgency(out);
-  return out;
+bool became_stale_in_period(const NoteView& view, ViewContext context, Seconds since) {
+  if (!has_status(view, NoteStatus::stale)) return false;
+  context.now = std::max(since, view.note->first_seen);
+  return status_as_of(*view.note, context, &view) != NoteStatus::stale;
 }
 
-std::vector<NoteView> due_soon(const std::vector<NoteView>& views, Days today) {
-  auto out = select(views, [&](const NoteView& v) {
-    const bool dated = has_status(v, NoteStatus::fresh) || has_status(v, NoteStatus::due);
-    return dated && v.freshness.due && *v.freshness.due >= today &&
-           *v.freshness.due <= today + kDueSoonWindow;
-  });
-  std::stable_sort(out.begin(), out.end(), [](const NoteView& a, const NoteView& b) {
-    return std::tie(*a.freshness.due, a.note->path) < std::tie(*b.freshness.due, b.note->path);
-  });
-  return out;
+bool due_within(const NoteView& v, Days today) {
+  const bool dated = has_status(v, NoteStatus::fresh) || has_status(v, NoteStatus::due);
+  return dated && v.freshness.due && *v.freshness.due >= today &&
+         *v.freshness.due <= today + kDueSoonWindow;
 }
 
-std::vector<NoteView> snoozed(const std::vector<NoteView>& views, Seconds now) {
-  auto out = select(views, [&](const NoteView& v) {
-    return v.note->snoozed_until && *v.note->snoozed_until > now;
-  });
-  std::stable_sort(out.begin(), out.end(), [](const NoteView& a, const NoteView& b) {
-    return std::tie(*a.note->snoozed_until, a.note->path) <
-           std::tie(*b.note->snoozed_until, b.note->path);
-  });
-  return out;
+// The orders of the lists (report.h); ties keep the notes' order.
+struct DueKey {
+  Days due{};
+  std::string path;
+};
+bool due_first(const DueKey& a, const DueKey& b) {
+  return std::tie(a.due, a.path) < std::tie(b.due, b.path);
 }
 
-std::vector<NoteView> by_path(std::vector<NoteView> views) {
-  std::stable_sort(views.begin(), views.end(),
-                   [](const NoteView& a, const NoteView& b) { return a.note->path < b.note->path; });
-  return views;
+struct SnoozeKey {
+  Seconds until{};
+  std::string path;
+};
+bool snooze_ends_first(const SnoozeKey& a, const SnoozeKey& b) {
+  return std::tie(a.until, a.path) < std::tie(b.until, b.path);
 }
 
-std::vector<ReportProblem> problems(const std::vector<NoteView>& views) {
-  std::vector<ReportProblem> out;
-  for (const NoteView& view : by_path(views))
-    for (const MetadataProblem& p : view.problems)
-      out.push_back({view.note->path, p.line, p.key, p.message, problem_hint(p.message)});
-  return out;
-}
+bool path_first(const std::string& a, const std::string& b) { return a < b; }
+
+template <class Key>
+using Before = bool (*)(const Key&, const Key&);
+using UrgentNotes = TopItems<UrgencyKey, ReportNote, Before<UrgencyKey>>;
+using NotesByPath = TopItems<std::string, ReportNote, Before<std::string>>;
 
 std::string top_folder(const std::string& path) {
   const auto slash = path.find('/');
@@ -120,17 +91,16 @@ std::string owner_name(const NoteView& view) {
   return view.owner ? view.owner->value : "(none)";
 }
 
-template <class NameOf>
-std::vector<GroupCount> group(const std::vector<NoteView>& views, NameOf name_of) {
-  std::map<std::string, GroupCount> groups;
-  for (const NoteView& view : views) {
-    const std::string name = name_of(view);
-    GroupCount& g = groups.try_emplace(name, GroupCount{name, 0, 0}).first->second;
-    ++g.total;
-    if (has_status(view, NoteStatus::stale)) ++g.stale;
-  }
+void count_in(std::map<std::string, GroupCount>& groups, const std::string& name, bool stale) {
+  GroupCount& g = groups.try_emplace(name, GroupCount{name, 0, 0}).first->second;
+  ++g.total;
+  if (stale) ++g.stale;
+}
+
+// Most stale first, then by name.
+std::vector<GroupCount> sorted_groups(const std::map<std::string, GroupCount>& groups) {
   std::vector<GroupCount> out;
-  for (auto& [name, g] : groups) out.push_back(g);
+  for (const auto& [name, g] : groups) out.push_back(g);
   std::stable_sort(out.begin(), out.end(),
                    [](const GroupCount& a, const GroupCount& b) { return a.stale > b.stale; });
   return out;
@@ -171,45 +141,119 @@ Seconds report_since(const ReportInputs& inputs) {
   return inputs.now - date::days{7};
 }
 
-Report build_report(const std::vector<StoredNote>& notes,
-                    const std::vector<TimelineEvent>& period_events, const ReportInputs& in) {
-  const date::time_zone* report_zone = in.report_zone ? in.report_zone : in.zone;
-  const ViewContext context{in.config, in.zone, in.now};
-  const int max_items = in.config->report.max_items;
-  const Seconds since = report_since(in);
-  const std::vector<NoteView> views = live_views(notes, context);
-  const auto cap_notes = [&](const std::vector<NoteView>& list) {
-    return cap(list, max_items, [&](const NoteView& v) { return to_report_note(v, in.now); });
-  };
+struct ReportBuilder::State {
+  explicit State(const ReportInputs& in)
+      : inputs(in),
+        report_zone(in.report_zone ? in.report_zone : in.zone),
+        context{in.config, in.zone, in.now},
+        max_items(in.config->report.max_items),
+        since(report_since(in)),
+        today(local_day(in.now, in.zone)),
+        changes({since, in.now}, context, max_items),
+        trend(context, report_zone, kTrendWeeks),
+        newly_stale(max_items, more_urgent),
+        stale(max_items, more_urgent),
+        due_soon(max_items, due_first),
+        undated(max_items, path_first),
+        snoozed(max_items, snooze_ends_first),
+        problems(max_items, path_first) {}
 
+  void add_live(const NoteView& view);
+
+  ReportInputs inputs;
+  const date::time_zone* report_zone;
+  ViewContext context;
+  int max_items;
+  Seconds since;
+  Days today;
+  ChangeTracker changes;
+  TrendCounter trend;
+  StatusCounts counts;
+  UrgentNotes newly_stale, stale;
+  TopItems<DueKey, ReportNote, Before<DueKey>> due_soon;
+  NotesByPath undated;
+  TopItems<SnoozeKey, ReportNote, Before<SnoozeKey>> snoozed;
+  TopItems<std::string, ReportProblem, Before<std::string>> problems;
+  std::map<std::string, GroupCount> folders, owners;
+};
+
+void ReportBuilder::State::add_live(const NoteView& view) {
+  const StoredNote& note = *view.note;
+  const auto report_note = [&] { return to_report_note(view, inputs.now); };
+  add(counts, view.freshness.status);
+  if (has_status(view, NoteStatus::stale)) {
+    stale.offer(urgency_key(view), report_note);
+    if (became_stale_in_period(view, context, since))
+      newly_stale.offer(urgency_key(view), report_note);
+  }
+  if (due_within(view, today)) due_soon.offer({*view.freshness.due, note.path}, report_note);
+  if (has_status(view, NoteStatus::undated)) undated.offer(note.path, report_note);
+  if (note.snoozed_until && *note.snoozed_until > inputs.now)
+    snoozed.offer({*note.snoozed_until, note.path}, report_note);
+  for (const MetadataProblem& p : view.problems)
+    problems.offer(note.path, [&] {
+      return ReportProblem{note.path, p.line, p.key, p.message, problem_hint(p.message)};
+    });
+  const bool is_stale = has_status(view, NoteStatus::stale);
+  count_in(folders, top_folder(note.path), is_stale);
+  count_in(owners, owner_name(view), is_stale);
+}
+
+ReportBuilder::ReportBuilder(const ReportInputs& inputs)
+    : state_(std::make_unique<State>(inputs)) {}
+
+ReportBuilder::~ReportBuilder() = default;
+
+std::vector<EventKind> ReportBuilder::event_kinds() {
+  return {EventKind::first_seen, EventKind::restored, EventKind::validated, EventKind::deleted};
+}
+
+void ReportBuilder::add_event(const TimelineEvent& event) { state_->changes.add_event(event); }
+
+void ReportBuilder::add_note(const StoredNote& note) {
+  State& s = *state_;
+  s.changes.add_note(note);
+  if (note.deleted_at) {
+    s.trend.add(note);
+    return;
+  }
+  const NoteView view = make_note_view(note, s.context);
+  s.add_live(view);
+  s.trend.add(note, &view);
+}
+
+Report ReportBuilder::take() {
+  State& s = *state_;
+  const ReportInputs& in = s.inputs;
   Report r;
   r.vault = in.config->vault.path;
-  r.zone = report_zone->name();
+  r.zone = s.report_zone->name();
   r.generated_at = format_instant(in.now);
-  r.generated_at_local = local_time_text(in.now, report_zone);
+  r.generated_at_local = local_time_text(in.now, s.report_zone);
   r.week = in.week;
-  r.since = format_instant(since);
+  r.since = format_instant(s.since);
   r.until = r.generated_at;
-  for (const NoteView& view : views) add(r.counts, view.freshness.status);
+  r.counts = s.counts;
   if (in.previous) r.change = difference(r.counts, in.previous->counts);
-
-  r.changes = period_changes(notes, period_events, {since, in.now}, context, max_items);
-  r.changes.newly_stale = cap_notes(newly_stale(views, context, since));
-  std::vector<NoteView> stale = select(views, [](const NoteView& v) {
-    return has_status(v, NoteStatus::stale);
-  });
-  sort_by_urgency(stale);
-  r.stale = cap_notes(stale);
-  r.due_soon = cap_notes(due_soon(views, local_day(in.now, in.zone)));
-  r.undated = cap_notes(by_path(select(views, [](const NoteView& v) {
-    return has_status(v, NoteStatus::undated);
-  })));
-  r.snoozed = cap_notes(snoozed(views, in.now));
-  r.problems = cap(problems(views), max_items, [](const ReportProblem& p) { return p; });
-  r.folders = group(views, [](const NoteView& v) { return top_folder(v.note->path); });
-  r.owners = group(views, owner_name);
-  r.trend = compute_trend(notes, context, report_zone, kTrendWeeks);
+  r.changes = s.changes.take();
+  r.changes.newly_stale = s.newly_stale.take();
+  r.stale = s.stale.take();
+  r.due_soon = s.due_soon.take();
+  r.undated = s.undated.take();
+  r.snoozed = s.snoozed.take();
+  r.problems = s.problems.take();
+  r.folders = sorted_groups(s.folders);
+  r.owners = sorted_groups(s.owners);
+  r.trend = s.trend.take();
   return r;
+}
+
+Report build_report(const std::vector<StoredNote>& notes,
+                    const std::vector<TimelineEvent>& period_events, const ReportInputs& in) {
+  ReportBuilder builder(in);
+  for (const TimelineEvent& e : period_events) builder.add_event(e);
+  for (const StoredNote& note : notes) builder.add_note(note);
+  return builder.take();
 }
 
 }  // namespace freshd

@@ -1,6 +1,8 @@
 // Builds the stale-notes report (report.h) from a snapshot of the store. Pure: the caller
 // queries the store (notes, including deleted ones, and the events since the previous
-// report) and passes them in with the moment and the previous report's facts.
+// report) and passes them in with the moment and the previous report's facts, one at a
+// time (ReportBuilder), so that a vault of 100,000 notes is never held: the builder keeps
+// counts, groups, trend buckets and the first max_items of each list.
 //
 // Sections, all computed from NoteViews (note_view.h) of the live notes at `now`:
 // - counts by status, and their change since the previous report;
@@ -29,6 +31,7 @@
 
 #include <date/tz.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,9 +60,32 @@ Seconds report_since(const ReportInputs& inputs);
 // `now`.
 ReportNote to_report_note(const NoteView& view, Seconds now);
 
-// `notes`: every note of the store, deleted ones included (they count in the trend).
-// `period_events`: the vault's timeline from report_since(inputs) on; events outside
-// (since, now] are ignored.
+// The report, one event and one note at a time. Used from one thread.
+class ReportBuilder {
+ public:
+  // `inputs.config` and the zones must outlive the builder.
+  explicit ReportBuilder(const ReportInputs& inputs);
+  ~ReportBuilder();
+  ReportBuilder(const ReportBuilder&) = delete;
+  ReportBuilder& operator=(const ReportBuilder&) = delete;
+
+  // The kinds of events the report reads; others may be left out of add_event.
+  static std::vector<EventKind> event_kinds();
+  // First every event of the vault's timeline from report_since(inputs) on, in the order
+  // they were recorded; events outside (since, now] count only as arrivals (report_changes.h).
+  void add_event(const TimelineEvent& event);
+  // Then every note of the store, deleted ones included (they count in the trend). The
+  // note need only live during the call.
+  void add_note(const StoredNote& note);
+  // The report; call once.
+  Report take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The same from whole lists.
 Report build_report(const std::vector<StoredNote>& notes,
                     const std::vector<TimelineEvent>& period_events, const ReportInputs& inputs);
 

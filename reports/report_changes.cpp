@@ -1,90 +1,119 @@
 #include "reports/report_changes.h"
 
+#include "model/content_hash.h"
+
 #include <algorithm>
-#include <set>
 #include <tuple>
-#include <unordered_map>
-#include <utility>
 
 namespace freshd {
 namespace {
-
-std::unordered_map<std::string, const StoredNote*> index_by_path(
-    const std::vector<StoredNote>& notes) {
-  std::unordered_map<std::string, const StoredNote*> index;
-  for (const StoredNote& note : notes) {
-    auto [it, inserted] = index.try_emplace(note.path, &note);
-    if (!inserted && it->second->deleted_at && !note.deleted_at) it->second = &note;
-  }
-  return index;
-}
 
 bool in_period(const TimelineEvent& event, Period period) {
   return event.at > period.since && event.at <= period.until;
 }
 
-// (path, instant) of the events that first showed a note to freshd.
-std::set<std::pair<std::string, Seconds>> arrivals(const std::vector<TimelineEvent>& events) {
-  std::set<std::pair<std::string, Seconds>> out;
-  for (const TimelineEvent& e : events)
-    if (e.kind == EventKind::first_seen || e.kind == EventKind::restored)
-      out.emplace(e.path, e.at);
-  return out;
+// Recording order breaks ties between events of the same instant.
+bool newer(const TimelineEvent& a, const TimelineEvent& b) {
+  return std::tie(a.at, a.id) > std::tie(b.at, b.id);
 }
 
-// The latest event per path, newest first.
-std::vector<const TimelineEvent*> latest_per_path(std::vector<const TimelineEvent*> events) {
-  std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
-    return std::tie(b->at, b->id, a->path) < std::tie(a->at, a->id, b->path);
-  });
-  std::set<std::string> seen;
-  std::vector<const TimelineEvent*> out;
-  for (const auto* e : events)
-    if (seen.insert(e->path).second) out.push_back(e);
-  return out;
+std::uint64_t arrival_key(const TimelineEvent& event) {
+  // Mixing the instant into the path's hash keeps (path, instant) pairs apart.
+  const auto at = static_cast<std::uint64_t>(event.at.time_since_epoch().count());
+  return content_hash(event.path) ^ (at * 0x9E3779B97F4A7C15ull);
 }
-
-class ChangeCollector {
- public:
-  ChangeCollector(const std::vector<StoredNote>& notes, const ViewContext& context)
-      : index_(index_by_path(notes)), context_(context) {}
-
-  Capped<ReportEvent> collect(const std::vector<const TimelineEvent*>& events, int max_items) {
-    return cap(latest_per_path(events), max_items, [&](const TimelineEvent* e) {
-      return ReportEvent{e->path, title_of(e->path), format_instant(e->at), e->detail};
-    });
-  }
-
- private:
-  std::string title_of(const std::string& path) const {
-    const auto it = index_.find(path);
-    return it == index_.end() ? path : make_note_view(*it->second, context_).title;
-  }
-
-  std::unordered_map<std::string, const StoredNote*> index_;
-  const ViewContext& context_;
-};
 
 }  // namespace
+
+void ChangeTracker::Latest::offer(const TimelineEvent& event) {
+  paths_.push_back(content_hash(event.path));
+  const auto same_path = std::find_if(kept_.begin(), kept_.end(), [&](const TimelineEvent& e) {
+    return e.path == event.path;
+  });
+  if (same_path != kept_.end()) {
+    if (newer(event, *same_path)) *same_path = event;
+    return;
+  }
+  if (static_cast<int>(kept_.size()) < max_items_) {
+    kept_.push_back(event);
+    return;
+  }
+  // An event that falls out now stays out: the oldest kept one only gets newer.
+  const auto oldest = std::min_element(kept_.begin(), kept_.end(), newer);
+  if (oldest != kept_.end() && newer(event, *oldest)) *oldest = event;
+}
+
+std::pair<std::vector<TimelineEvent>, int> ChangeTracker::Latest::take() {
+  std::sort(kept_.begin(), kept_.end(), newer);
+  std::sort(paths_.begin(), paths_.end());
+  const auto distinct = std::unique(paths_.begin(), paths_.end()) - paths_.begin();
+  paths_.clear();
+  paths_.shrink_to_fit();
+  return {std::move(kept_), static_cast<int>(distinct)};
+}
+
+ChangeTracker::ChangeTracker(Period period, const ViewContext& context, int max_items)
+    : period_(period),
+      context_(context),
+      validated_(max_items),
+      added_(max_items),
+      deleted_(max_items) {}
+
+void ChangeTracker::add_event(const TimelineEvent& e) {
+  const bool arrival = e.kind == EventKind::first_seen || e.kind == EventKind::restored;
+  if (arrival) arrivals_.insert(arrival_key(e));
+  if (!in_period(e, period_)) return;
+  if (e.kind == EventKind::validated && !arrivals_.contains(arrival_key(e))) validated_.offer(e);
+  if (e.kind == EventKind::first_seen) added_.offer(e);
+  if (e.kind == EventKind::deleted) deleted_.offer(e);
+}
+
+void ChangeTracker::add_note(const StoredNote& note) {
+  if (!notes_started_) {
+    notes_started_ = true;
+    arrivals_ = {};
+    for (const Latest* list : {&validated_, &added_, &deleted_})
+      for (const TimelineEvent& e : list->kept()) titles_.try_emplace(e.path);
+  }
+  const auto it = titles_.find(note.path);
+  if (it == titles_.end()) return;
+  Title& title = it->second;
+  const bool live = !note.deleted_at;
+  // The first note of a path, unless a live one follows a deleted one.
+  if (title.found && (title.live || !live)) return;
+  title.text = make_note_view(note, context_).title;
+  title.found = true;
+  title.live = live;
+}
+
+Capped<ReportEvent> ChangeTracker::collect(Latest& latest) {
+  auto [events, total] = latest.take();
+  Capped<ReportEvent> out;
+  out.total = total;
+  for (TimelineEvent& e : events) {
+    const auto it = titles_.find(e.path);
+    std::string title = it == titles_.end() || !it->second.found ? e.path : it->second.text;
+    out.items.push_back({std::move(e.path), std::move(title), format_instant(e.at),
+                         std::move(e.detail)});
+  }
+  return out;
+}
+
+ReportChanges ChangeTracker::take() {
+  ReportChanges changes;
+  changes.validated = collect(validated_);
+  changes.added = collect(added_);
+  changes.deleted = collect(deleted_);
+  return changes;
+}
 
 ReportChanges period_changes(const std::vector<StoredNote>& notes,
                              const std::vector<TimelineEvent>& events, Period period,
                              const ViewContext& context, int max_items) {
-  const auto arrived = arrivals(events);
-  std::vector<const TimelineEvent*> validated, added, deleted;
-  for (const TimelineEvent& e : events) {
-    if (!in_period(e, period)) continue;
-    if (e.kind == EventKind::validated && !arrived.contains({e.path, e.at}))
-      validated.push_back(&e);
-    if (e.kind == EventKind::first_seen) added.push_back(&e);
-    if (e.kind == EventKind::deleted) deleted.push_back(&e);
-  }
-  ChangeCollector collector(notes, context);
-  ReportChanges changes;
-  changes.validated = collector.collect(validated, max_items);
-  changes.added = collector.collect(added, max_items);
-  changes.deleted = collector.collect(deleted, max_items);
-  return changes;
+  ChangeTracker tracker(period, context, max_items);
+  for (const TimelineEvent& e : events) tracker.add_event(e);
+  for (const StoredNote& note : notes) tracker.add_note(note);
+  return tracker.take();
 }
 
 }  // namespace freshd

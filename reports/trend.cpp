@@ -105,20 +105,26 @@ std::vector<Seconds> week_ends(Seconds now, const date::time_zone* zone, int wee
   return ends;
 }
 
+TrendCounter::TrendCounter(const ViewContext& context, const date::time_zone* week_zone,
+                           int weeks)
+    : context_(context), ends_(week_ends(context.now, week_zone, weeks)) {
+  for (const Seconds end : ends_)
+    trend_.push_back({week_label(date::floor<date::days>(week_zone->to_local(end))),
+                      format_instant(end), 0, 0, 0});
+}
+
+void TrendCounter::add(const StoredNote& note, const NoteView* current) {
+  NoteOverTime over_time(note, context_, current);
+  for (std::size_t i = 0; i < ends_.size(); ++i)
+    if (existed_at(note, ends_[i])) count(trend_[i], over_time.status_at(ends_[i]));
+}
+
 std::vector<TrendWeek> compute_trend(const std::vector<StoredNote>& notes,
                                      const ViewContext& context,
                                      const date::time_zone* week_zone, int weeks) {
-  const std::vector<Seconds> ends = week_ends(context.now, week_zone, weeks);
-  std::vector<TrendWeek> trend;
-  for (const Seconds end : ends)
-    trend.push_back({week_label(date::floor<date::days>(week_zone->to_local(end))),
-                     format_instant(end), 0, 0, 0});
-  for (const StoredNote& note : notes) {
-    NoteOverTime over_time(note, context, nullptr);
-    for (std::size_t i = 0; i < ends.size(); ++i)
-      if (existed_at(note, ends[i])) count(trend[i], over_time.status_at(ends[i]));
-  }
-  return trend;
+  TrendCounter counter(context, week_zone, weeks);
+  for (const StoredNote& note : notes) counter.add(note);
+  return counter.take();
 }
 
 }  // namespace freshd

@@ -25,7 +25,22 @@ std::optional<NoteStatus> status_as_of(const StoredNote& note, const ViewContext
 std::vector<Seconds> week_ends(Seconds now, const date::time_zone* zone, int weeks);
 
 // Fresh, due and stale counts at each of week_ends(context.now, week_zone, weeks), with
-// statuses evaluated in context.zone (the vault's).
+// statuses evaluated in context.zone (the vault's), counted one note at a time.
+class TrendCounter {
+ public:
+  TrendCounter(const ViewContext& context, const date::time_zone* week_zone, int weeks);
+  // Counts `note` (deleted ones too) at every week end it existed at. `current`, when
+  // set, is a view of `note` the caller already has (as for status_as_of).
+  void add(const StoredNote& note, const NoteView* current = nullptr);
+  std::vector<TrendWeek> take() { return std::move(trend_); }
+
+ private:
+  const ViewContext& context_;
+  std::vector<Seconds> ends_;
+  std::vector<TrendWeek> trend_;
+};
+
+// The same for a whole list of notes.
 std::vector<TrendWeek> compute_trend(const std::vector<StoredNote>& notes,
                                      const ViewContext& context,
                                      const date::time_zone* week_zone, int weeks);

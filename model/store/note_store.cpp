@@ -198,6 +198,30 @@ Result<std::vector<TimelineEvent>> NoteStore::timeline(std::optional<std::string
   }
 }
 
+Status NoteStore::for_each_event(Seconds since, const std::vector<EventKind>& kinds,
+                                 const std::function<void(TimelineEvent&)>& visit) {
+  try {
+    std::string sql = "SELECT id, path, kind, at, detail FROM events WHERE at >= ?";
+    if (!kinds.empty()) {
+      sql += " AND kind IN (?";
+      for (std::size_t i = 1; i < kinds.size(); ++i) sql += ", ?";
+      sql += ")";
+    }
+    SQLite::Statement query(*db_, sql + " ORDER BY id");
+    query.bind(1, to_db(since));
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+      query.bind(static_cast<int>(i) + 2, std::string(to_string(kinds[i])));
+    while (query.executeStep()) {
+      auto event = read_event(query);
+      if (!event) return Error{file_ + ": " + event.error().message};
+      visit(*event);
+    }
+    return ok_status();
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot read the timeline", e);
+  }
+}
+
 Status NoteStore::record_validation(std::string_view path, Days day, std::string_view outcome,
                                     Seconds now) {
   if (outcome != "" && outcome != "unchanged" && outcome != "updated") {

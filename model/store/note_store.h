@@ -149,6 +149,11 @@ class NoteStore {
   // when `path` is set. An unknown path gives an empty list.
   Result<std::vector<TimelineEvent>> timeline(std::optional<std::string_view> path,
                                               Seconds since);
+  // The vault's events since `since` (inclusive) of the given kinds (all when empty),
+  // oldest first, handed to `visit` one at a time (the event is only valid during the
+  // call), like for_each_note.
+  Status for_each_event(Seconds since, const std::vector<EventKind>& kinds,
+                        const std::function<void(TimelineEvent&)>& visit);
 
   // Records a validation of the live note at `path` and its `validated` event. Errors
   // when the note is unknown or deleted.

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace freshd {
 namespace {
 
@@ -93,6 +95,44 @@ TEST_CASE("lists are capped at max_items and count the rest") {
   CHECK(r.stale.total == 5);
   CHECK(r.stale.more() == 3);
   CHECK(paths(r.stale) == std::vector<std::string>{"n1.md", "n2.md"});  // most overdue first
+}
+
+TEST_CASE("a capped list is the start of the full order, in whatever order notes arrive") {
+  Builder b;
+  b.config.report.max_items = 2;
+  std::vector<StoredNote> notes;
+  // Two notes share each due day: the path breaks the tie.
+  for (const char* name : {"e", "d", "c", "b", "a"})
+    notes.push_back(published_note(std::string(name) + ".md",
+                                   day(2026, 10, name[0] < 'c' ? 1u : name[0] < 'e' ? 2u : 3u),
+                                   "14d"));
+  for (const char* name : {"z-undated.md", "y-undated.md", "x-undated.md"})
+    notes.push_back(stored(name, utc(2026, 11, 1)));
+  const Report r = b.build(notes);
+  CHECK(paths(r.stale) == std::vector<std::string>{"a.md", "b.md"});
+  CHECK(r.stale.total == 5);
+  CHECK(paths(r.undated) == std::vector<std::string>{"x-undated.md", "y-undated.md"});
+  CHECK(r.undated.total == 3);
+  std::reverse(notes.begin(), notes.end());
+  const Report reversed = b.build(notes);
+  CHECK(paths(reversed.stale) == paths(r.stale));
+  CHECK(paths(reversed.undated) == paths(r.undated));
+}
+
+TEST_CASE("a capped list of changes keeps each note's newest event and counts every note") {
+  Builder b;
+  b.config.report.max_items = 2;
+  const std::vector<TimelineEvent> events{
+      event("a.md", EventKind::first_seen, utc(2026, 11, 17)),
+      event("b.md", EventKind::first_seen, utc(2026, 11, 18)),
+      event("c.md", EventKind::first_seen, utc(2026, 11, 19)),
+      event("a.md", EventKind::first_seen, utc(2026, 11, 20), "again"),
+      event("d.md", EventKind::first_seen, utc(2026, 11, 16, 12)),
+  };
+  const Report r = b.build({}, events);
+  CHECK(paths(r.changes.added) == std::vector<std::string>{"a.md", "c.md"});
+  CHECK(r.changes.added.items[0].detail == "again");
+  CHECK(r.changes.added.total == 4);
 }
 
 TEST_CASE("stale notes carry what their age counts from and where it was read") {

@@ -233,6 +233,29 @@ TEST_CASE("for_each_note visits the notes of notes(), in the same order, one at 
   }
 }
 
+TEST_CASE("for_each_event visits the vault's events since an instant, of the kinds asked") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1), observed("b.md", 2)}, {}}, kT1);
+  apply(store, {{}, {"b.md"}}, kT2);
+  REQUIRE(store.record_event("a.md", EventKind::reminded, "due", kT3).ok());
+  const auto visit = [&](Seconds since, const std::vector<EventKind>& kinds) {
+    std::vector<std::string> out;
+    REQUIRE(store.for_each_event(since, kinds, [&](const TimelineEvent& e) {
+                   out.push_back(e.path + " " + std::string(to_string(e.kind)));
+                 }).ok());
+    return out;
+  };
+  const auto timeline = store.timeline(std::nullopt, kT2);
+  REQUIRE(timeline.ok());
+  std::vector<std::string> listed;
+  for (const TimelineEvent& e : *timeline)
+    listed.push_back(e.path + " " + std::string(to_string(e.kind)));
+  CHECK(visit(kT2, {}) == listed);
+  CHECK(visit(kT2, {}) == std::vector<std::string>{"b.md deleted", "a.md reminded"});
+  CHECK(visit(kT1, {EventKind::first_seen, EventKind::deleted}) ==
+        std::vector<std::string>{"a.md first_seen", "b.md first_seen", "b.md deleted"});
+}
+
 TEST_CASE("the last scan's time is kept beside the index: recording it writes nothing into it") {
   const test::TempDir dir;
   const std::string file = dir.file("index.sqlite");
