@@ -18,9 +18,12 @@ constexpr std::chrono::milliseconds kStatusGap{10};
 // Long enough that a slow answer is measured rather than abandoned (an abandoned request
 // is still computed by the daemon and would slow the next one).
 constexpr std::chrono::seconds kStatusTimeout{120};
-// Lets the work that follows a scan (reminders, the next deadline) finish before the
-// idle measurements start.
+// The work that follows a scan (reminders, the next deadline, the first index's
+// deliveries) is over when the daemon's CPU time has not moved for kQuiet; idle
+// measurements start then (waiting at least kSettle, at most kSettleMax).
 constexpr std::chrono::seconds kSettle{1};
+constexpr std::chrono::seconds kQuiet{2};
+constexpr std::chrono::minutes kSettleMax{5};
 
 Result<BackgroundProcess> start_daemon(const BenchSetup& setup, const std::string& log) {
   return BackgroundProcess::start(
@@ -57,8 +60,31 @@ Status measure_status_during_scan(const BenchSetup& setup, BackgroundProcess& da
   return Error{"freshd did not finish its first scan within 30 minutes"};
 }
 
-Status measure_idle(const BenchSetup& setup, pid_t pid, DaemonResults& out) {
+// Waits until `pid` has used no CPU for kQuiet; returns the seconds waited.
+Result<double> settle(pid_t pid) {
+  const auto start = Clock::now();
   std::this_thread::sleep_for(kSettle);
+  auto last = cpu_seconds(pid);
+  if (!last) return last.error();
+  auto quiet_since = Clock::now();
+  while (Clock::now() - start < kSettleMax) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    auto now = cpu_seconds(pid);
+    if (!now) return now.error();
+    if (*now != *last) {
+      last = now;
+      quiet_since = Clock::now();
+    } else if (Clock::now() - quiet_since >= kQuiet) {
+      break;
+    }
+  }
+  return elapsed_s(start);
+}
+
+Status measure_idle(const BenchSetup& setup, pid_t pid, DaemonResults& out) {
+  auto settled = settle(pid);
+  if (!settled) return settled.error();
+  out.settle_seconds = *settled;
   auto peak = proc_status_kib(pid, "VmHWM");
   auto rss = proc_status_kib(pid, "VmRSS");
   if (!peak) return peak.error();
@@ -96,7 +122,7 @@ Status restart_run(const BenchSetup& setup, DaemonResults& out) {
   auto daemon = start_daemon(setup, log);
   if (!daemon) return daemon.error();
   if (auto s = wait_until_scanned(setup.socket, [&] { return daemon->running(); }, kScanTimeout); !s) return s;
-  std::this_thread::sleep_for(kSettle);
+  if (auto settled = settle(daemon->pid()); !settled) return settled.error();
   auto rss = proc_status_kib(daemon->pid(), "VmRSS");
   if (!rss) return rss.error();
   out.restart_idle_rss_kib = *rss;
