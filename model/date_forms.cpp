@@ -1,20 +1,17 @@
 #include "model/date_forms.h"
 
+#include "model/ascii_chars.h"
+
 #include <array>
 #include <string>
 
 namespace freshd {
 namespace {
 
-// The "C" locale's classes (freshd never sets another locale).
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-bool is_word(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::is_word;
+using ascii::lower;
 
 // The rewrites below work on one string each, like a regex replacement over the whole of
 // it: `Text` answers questions about positions that may be out of range.

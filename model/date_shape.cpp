@@ -1,20 +1,16 @@
 #include "model/date_shape.h"
 
+#include "model/ascii_chars.h"
+
 #include <array>
 
 namespace freshd {
 namespace {
 
-// The character classes of the regular expressions this replaces, in the "C" locale
-// (freshd never sets another): \d, \s and the word characters of \b.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-bool is_word(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::is_word;
+using ascii::lower;
 
 constexpr std::array<std::string_view, 17> kWeekdays{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "tue",

@@ -48,6 +48,18 @@ def fill(folder):
     return path
 
 
+def write_vault_and_config(test):
+    """20 notes, and a config with the watcher on and the state in test.state."""
+    test.today = local_now().date()
+    for i in range(20):
+        test.write_note(f"notes/n{i:03d}.md", note_text(f"Note {i}", test.today))
+    lines = ["[vault]", f"path = {json.dumps(test.vault)}", 'timezone = "Europe/Berlin"',
+             "", "[daemon]", f"state_dir = {json.dumps(test.state)}",
+             f"socket = {json.dumps(test.socket_path)}", "watch = true", 'rescan = "1h"']
+    with open(test.config, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 class FullDiskTest(DaemonTestCase):
 
     def setUp(self):
@@ -61,14 +73,7 @@ class FullDiskTest(DaemonTestCase):
             self.skipTest(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
         self.addCleanup(subprocess.run, ["umount", "-l", self.mount], capture_output=True)
         self.state = os.path.join(self.mount, "state")
-        self.today = local_now().date()
-        for i in range(20):
-            self.write_note(f"notes/n{i:03d}.md", note_text(f"Note {i}", self.today))
-        lines = ["[vault]", f"path = {json.dumps(self.vault)}", 'timezone = "Europe/Berlin"',
-                 "", "[daemon]", f"state_dir = {json.dumps(self.state)}",
-                 f"socket = {json.dumps(self.socket_path)}", "watch = true", 'rescan = "1h"']
-        with open(self.config, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        write_vault_and_config(self)
 
     def add_notes(self, start, count):
         # Long titles, so that the index needs far more room than the disk has left.
@@ -118,14 +123,7 @@ class ReadOnlyStateTest(DaemonTestCase):
 
     def setUp(self):
         super().setUp()
-        self.today = local_now().date()
-        for i in range(20):
-            self.write_note(f"notes/n{i:03d}.md", note_text(f"Note {i}", self.today))
-        lines = ["[vault]", f"path = {json.dumps(self.vault)}", 'timezone = "Europe/Berlin"',
-                 "", "[daemon]", f"state_dir = {json.dumps(self.state)}",
-                 f"socket = {json.dumps(self.socket_path)}", "watch = true", 'rescan = "1h"']
-        with open(self.config, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        write_vault_and_config(self)
 
     def chattr(self, flag):
         for name in self.STATE_FILES:
