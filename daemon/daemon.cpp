@@ -227,9 +227,7 @@ void Daemon::after_scan(const Result<ScanReport>& report, bool full) {
       log_error(s.error().message);
   }
   wake();
-  // A scan's batches and a wake's views are freed by now; hand the pages back so that an
-  // idle daemon's memory is its steady state, not the peak of its last scan.
-  ::malloc_trim(0);
+  release_memory();
 }
 
 void Daemon::wake() {
@@ -254,8 +252,17 @@ void Daemon::wake() {
         if (stopping_) return;
         if (next) summary_ = std::move(*summary);
         woken(now, next);
-        if (std::exchange(wake_again_, false)) wake();
+        if (std::exchange(wake_again_, false)) return wake();
+        release_memory();
       });
+}
+
+void Daemon::release_memory() {
+  // A scan's batches and a wake's views are freed by now; hand the pages back (the
+  // store's page cache, then malloc's free lists) so that an idle daemon's memory is its
+  // steady state, not the peak of its last scan.
+  store_.store.release_memory();
+  ::malloc_trim(0);
 }
 
 void Daemon::woken(Seconds now, const Result<std::optional<Seconds>>& next_owed) {

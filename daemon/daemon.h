@@ -59,6 +59,8 @@ class Daemon {
   Reply status_reply();
   // While a scan runs: STATUS=scanning READ/TO_READ once a second (cheap; no counts).
   void arm_progress_tick();
+  // Returns the store's cache and malloc's free memory to the system.
+  void release_memory();
 
   CommonOptions options_;
   Config config_;

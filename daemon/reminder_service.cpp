@@ -134,7 +134,10 @@ void ReminderService::wake_in_background(Seconds now, const std::string& store_f
       if (opened) reader_.emplace(std::move(*opened));
       else planned = opened.error();
     }
-    if (reader_) planned = plan(*reader_, config, zone, std::move(settings), now, observe);
+    if (reader_) {
+      planned = plan(*reader_, config, zone, std::move(settings), now, observe);
+      reader_->release_memory();
+    }
     asio::post(loop_, [this, now, done = std::move(done), planned = std::move(planned)]() mutable {
       if (stopped_) return;
       if (!planned) return done(planned.error());

@@ -340,6 +340,14 @@ Result<std::optional<std::string>> NoteStore::last_scan() {
   return meta("last_scan");
 }
 
+void NoteStore::release_memory() noexcept {
+  try {
+    db_->exec("PRAGMA shrink_memory");
+  } catch (const std::exception&) {
+    // Only memory is at stake, and the next shrink may succeed.
+  }
+}
+
 Status NoteStore::set_last_scan(std::string_view instant) {
   if (in_memory(file_)) {
     last_scan_in_memory_ = std::string(instant);

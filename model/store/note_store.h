@@ -200,6 +200,9 @@ class NoteStore {
   // a key already has writes nothing.
   Result<std::optional<std::string>> meta(std::string_view key);
   Status set_meta(std::string_view key, std::string_view value);
+  // Hands the connection's page cache back (PRAGMA shrink_memory): an idle daemon keeps
+  // only what it needs, not the cache a scan filled. Best effort; never fails.
+  void release_memory() noexcept;
 
   // When the last scan finished (an instant as format_instant writes it); nullopt before the
   // first. Kept beside the index in `<file>.last-scan`, not in it, so that a scan which
