@@ -52,6 +52,17 @@ _freshctl_add_matching() {
   return 0
 }
 
+# Completes the value of an option both programs take (--config FILE, --vault DIR,
+# --state-dir DIR) into COMPREPLY; fails when `prev` is not one of them.
+_freshd_common_value() {
+  local prev=$1 cur=$2
+  case $prev in
+    --config) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+    --vault | --state-dir) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
+    *) return 1 ;;
+  esac
+}
+
 _freshctl() {
   local cur=${COMP_WORDS[COMP_CWORD]}
   local prev=""
@@ -76,17 +87,8 @@ _freshctl() {
   done
 
   # Values of options.
+  _freshd_common_value "$prev" "$cur" && return 0
   case $prev in
-    --config)
-      compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -f -- "$cur"))
-      return 0
-      ;;
-    --vault | --state-dir)
-      compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -d -- "$cur"))
-      return 0
-      ;;
     --out)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur") $(compgen -W "-" -- "$cur"))
@@ -176,17 +178,8 @@ _freshd() {
   local prev=""
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
   COMPREPLY=()
+  _freshd_common_value "$prev" "$cur" && return 0
   case $prev in
-    --config)
-      compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -f -- "$cur"))
-      return 0
-      ;;
-    --vault | --state-dir)
-      compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -d -- "$cur"))
-      return 0
-      ;;
     --log-level)
       COMPREPLY=($(compgen -W "error warning info debug" -- "$cur"))
       return 0

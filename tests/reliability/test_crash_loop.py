@@ -148,10 +148,7 @@ class CrashLoopTest(DaemonTestCase):
         action = self.rng.choice(["start", "validate", "validate", "report"])
         thread = None
         if action != "start":
-            try:
-                self.wait_serving(daemon)
-            except AssertionError:
-                raise
+            self.wait_serving(daemon)
             if action == "validate":
                 path = self.rng.choice(sorted(self.expected))
                 day = self.validation_day
