@@ -35,7 +35,8 @@ bool send_all(int fd, const std::string& data) {
 
 }  // namespace
 
-ClientOutcome call_daemon(const std::string& socket_path, const Request& request) {
+ClientOutcome call_daemon(const std::string& socket_path, const Request& request,
+                          bool keep_text) {
   ClientOutcome out;
   Fd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (fd.get() < 0) return out;
@@ -64,7 +65,7 @@ ClientOutcome call_daemon(const std::string& socket_path, const Request& request
                                  std::strerror(send_errno)};
     return out;
   }
-  out.reply = decode_reply(line);
+  out.reply = decode_reply(line, keep_text);
   return out;
 }
 

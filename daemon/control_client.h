@@ -13,7 +13,9 @@ struct ClientOutcome {
   Result<Reply> reply = Error{"no reply"};
 };
 
-// Connects to `socket_path`, sends `request`, waits for the reply line.
-ClientOutcome call_daemon(const std::string& socket_path, const Request& request);
+// Connects to `socket_path`, sends `request`, waits for the reply line. With `keep_text`
+// the result stays JSON text (decode_reply).
+ClientOutcome call_daemon(const std::string& socket_path, const Request& request,
+                          bool keep_text = false);
 
 }  // namespace freshd

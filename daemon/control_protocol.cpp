@@ -1,5 +1,6 @@
 #include "daemon/control_protocol.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -74,7 +75,18 @@ std::string encode_request(const Request& request) {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+// How every successful reply line starts and ends around its result (the keys in
+// nlohmann's byte order): a result written as text is put between them.
+constexpr std::string_view kSuccessHead = R"({"ok":true,"result":)";
+std::string success_tail() { return ",\"version\":" + std::to_string(kProtocolVersion) + "}"; }
+
+}  // namespace
+
 std::string encode_reply(const Reply& reply) {
+  if (reply.ok && !reply.result_text.empty())
+    return std::string(kSuccessHead) + reply.result_text + success_tail();
   nlohmann::json j{{"version", kProtocolVersion}, {"ok", reply.ok}};
   if (reply.ok)
     j["result"] = reply.result;
@@ -100,7 +112,14 @@ Result<Request> decode_request(std::string_view line) {
   return request;
 }
 
-Result<Reply> decode_reply(std::string_view line) {
+Result<Reply> decode_reply(std::string_view line, bool keep_text) {
+  const std::string tail = success_tail();
+  if (keep_text && line.size() > kSuccessHead.size() + tail.size() &&
+      line.starts_with(kSuccessHead) && line.ends_with(tail)) {
+    std::string_view text = line.substr(kSuccessHead.size());
+    text.remove_suffix(tail.size());
+    if (nlohmann::json::accept(text)) return Reply::success_text(std::string(text));
+  }
   auto j = parse_versioned(line, "reply");
   if (!j) return j.error();
   const auto ok = j->find("ok");
@@ -116,6 +135,23 @@ Result<Reply> decode_reply(std::string_view line) {
     if (name == code_text) code = c;
   return Reply::failure(
       code, has_error ? string_field(*error, "message", "unknown error") : "unknown error");
+}
+
+Result<nlohmann::json*> result_value(Reply& reply, std::initializer_list<std::string_view> skip) {
+  if (!reply.result_text.empty()) {
+    const auto keep = [&skip](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      if (event != nlohmann::json::parse_event_t::key) return true;
+      const auto& name = parsed.get_ref<const std::string&>();
+      return std::find(skip.begin(), skip.end(), name) == skip.end();
+    };
+    nlohmann::json parsed = nlohmann::json::parse(
+        reply.result_text, skip.size() == 0 ? nullptr : nlohmann::json::parser_callback_t(keep),
+        /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) return Error{"the reply's result is not JSON"};
+    reply.result = std::move(parsed);
+    reply.result_text.clear();
+  }
+  return &reply.result;
 }
 
 }  // namespace freshd

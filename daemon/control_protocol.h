@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,12 +48,25 @@ struct Reply {
   nlohmann::json result = nlohmann::json::object();
   ErrorCode code = ErrorCode::failed;  // when !ok
   std::string message;                 // when !ok
+  // When not empty, the result as one line of JSON text, and `result` is not used: a result
+  // too large to build as a tree (`list` of a whole vault) is written as text directly, and
+  // a client that prints it as it came need not parse it. result_value() gives the value.
+  std::string result_text;
 
-  static Reply success(nlohmann::json result) { return Reply{true, std::move(result), {}, {}}; }
+  static Reply success(nlohmann::json result) { return Reply{true, std::move(result), {}, {}, {}}; }
+  static Reply success_text(std::string json_text) {
+    return Reply{true, nlohmann::json::object(), {}, {}, std::move(json_text)};
+  }
   static Reply failure(ErrorCode code, std::string message) {
-    return Reply{false, nlohmann::json::object(), code, std::move(message)};
+    return Reply{false, nlohmann::json::object(), code, std::move(message), {}};
   }
 };
+
+// The reply's result as a value: `result`, or `result_text` parsed (and then kept in
+// `result`), leaving out the object members named in `skip` (a caller that shows a few
+// fields of 100,000 notes need not build the rest). Errors when result_text is not JSON.
+Result<nlohmann::json*> result_value(Reply& reply,
+                                     std::initializer_list<std::string_view> skip = {});
 
 // One line of JSON, without the trailing newline. Never throws: bytes that are not UTF-8
 // become U+FFFD.
@@ -61,6 +75,8 @@ std::string encode_reply(const Reply& reply);
 
 // Errors describe what is wrong with the text (not JSON, wrong version, unknown command).
 Result<Request> decode_request(std::string_view line);
-Result<Reply> decode_reply(std::string_view line);
+// With `keep_text`, a successful reply keeps its result as text (Reply::result_text),
+// checked to be JSON but not built as a tree: for a client that prints it unchanged.
+Result<Reply> decode_reply(std::string_view line, bool keep_text = false);
 
 }  // namespace freshd

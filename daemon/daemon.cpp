@@ -152,6 +152,10 @@ void Daemon::dispatch(const Request& request, ReplyCallback reply) {
       result.ok)
     wake();
   reply(std::move(result));
+  // `list` and `report` of a large vault pass every note through memory: give it back
+  // once the reply is on its way, as after a scan.
+  if (request.command == Command::list || request.command == Command::report)
+    asio::post(loop_, [this] { release_memory(); });
 }
 
 Reply Daemon::status_reply() {

@@ -46,27 +46,47 @@ int fail(const std::string& message, int status) {
 
 // `report --out FILE|-`: the daemon sends the text; freshctl writes it, with the
 // user's own permissions.
-int save_report(const Reply& reply, const std::string& out) {
-  const std::string content = reply.result.value("content", "");
+int save_report(const nlohmann::json& result, const std::string& out) {
+  const std::string content = result.value("content", "");
   if (out == "-") {
     std::cout << content;
     return kExitOk;
   }
   if (auto s = write_file_atomically(out, content); !s) return fail(s.error().message, kExitFailure);
-  std::cerr << "freshctl: wrote the " << reply.result.value("format", "") << " report for "
-            << reply.result.value("week", "") << " to " << out << "\n";
+  std::cerr << "freshctl: wrote the " << result.value("format", "") << " report for "
+            << result.value("week", "") << " to " << out << "\n";
   return kExitOk;
 }
 
-int print_reply(const FreshctlInvocation& inv, const Reply& reply) {
+// `--json` output is indented on a terminal and one line otherwise (as gh does): a script
+// or jq reading a large list gets it as the daemon wrote it, without a parse and a re-dump.
+bool json_as_sent(const FreshctlInvocation& inv) {
+  return inv.json && !(inv.request.command == Command::report && inv.request.args.contains("out")) &&
+         ::isatty(STDOUT_FILENO) == 0;
+}
+
+int print_reply(const FreshctlInvocation& inv, Reply& reply) {
   if (!reply.ok) return fail(reply.message, exit_status(reply));
+  if (json_as_sent(inv)) {
+    if (!reply.result_text.empty())
+      std::cout << reply.result_text << "\n";
+    else
+      std::cout << reply.result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
+    return kExitOk;
+  }
+  // The text table of `list` shows a few fields of each note; its largest ones stay unbuilt.
+  auto result = !inv.json && inv.request.command == Command::list
+                    ? result_value(reply, {"provenance", "interval", "tags"})
+                    : result_value(reply);
+  if (!result) return fail(result.error().message, kExitFailure);
+  const nlohmann::json& value = **result;
   if (inv.request.command == Command::report && inv.request.args.contains("out"))
-    return save_report(reply, inv.request.args["out"].get<std::string>());
+    return save_report(value, inv.request.args["out"].get<std::string>());
   if (inv.json)
-    std::cout << reply.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
+    std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else
-    std::cout << render_result(inv.request.command, reply.result, colour_wanted(STDOUT_FILENO));
+    std::cout << render_result(inv.request.command, value, colour_wanted(STDOUT_FILENO));
   return kExitOk;
 }
 
@@ -92,7 +112,8 @@ int run_in_process(const FreshctlInvocation& inv, const Config& config) {
   auto store = open_readonly_store(config);
   if (!store) return fail(store.error().message, kExitFailure);
   VaultService service(config, *zone, *store, **clock);
-  return print_reply(inv, handle_request(inv.request, service));
+  Reply reply = handle_request(inv.request, service);
+  return print_reply(inv, reply);
 }
 
 // A note named by a path that exists from the current directory becomes absolute, so
@@ -119,9 +140,11 @@ Request with_resolved_paths(Request request, const std::string& vault) {
 
 // `recheck` on a terminal: while the request waits on its connection, a second one asks
 // the daemon for its scan progress every 200 ms and draws it on stderr.
-ClientOutcome call_with_progress(const std::string& socket, const Request& request) {
+ClientOutcome call_with_progress(const std::string& socket, const Request& request,
+                                 bool keep_text) {
   ProgressBar bar(stderr, "notes read");
-  if (request.command != Command::recheck || !bar.enabled()) return call_daemon(socket, request);
+  if (request.command != Command::recheck || !bar.enabled())
+    return call_daemon(socket, request, keep_text);
   std::mutex mutex;
   std::condition_variable wake;
   bool done = false;
@@ -140,7 +163,7 @@ ClientOutcome call_with_progress(const std::string& socket, const Request& reque
       lock.lock();
     }
   });
-  ClientOutcome outcome = call_daemon(socket, request);
+  ClientOutcome outcome = call_daemon(socket, request, keep_text);
   {
     const std::lock_guard lock(mutex);
     done = true;
@@ -158,7 +181,8 @@ int run_freshctl(const FreshctlInvocation& given) {
   auto config = load_effective_config(inv.common);
   if (!config) return fail(config.error().message, kExitFailure);
   inv.request = with_resolved_paths(given.request, config->vault.path);
-  ClientOutcome outcome = call_with_progress(resolve_socket_path(*config), inv.request);
+  ClientOutcome outcome =
+      call_with_progress(resolve_socket_path(*config), inv.request, json_as_sent(inv));
   if (!outcome.reachable) return run_in_process(inv, *config);
   if (!outcome.reply) return fail(outcome.reply.error().message, kExitUnreachable);
   return print_reply(inv, *outcome.reply);

@@ -1,6 +1,7 @@
 #include "daemon/reminder_service.h"
 
 #include "daemon/log.h"
+#include "daemon/note_pipeline.h"
 #include "daemon/reminder_sinks.h"
 
 #include <boost/asio/post.hpp>
@@ -40,7 +41,7 @@ Result<ReminderPlan> plan(NoteStore& store, const Config& config, const date::ti
   }
   const ViewContext ctx{&config, zone, now};
   ReminderPlanner planner(std::move(settings), now, zone);
-  auto visited = store.for_each_note([&](StoredNote& note) {
+  auto visited = for_each_note_on_worker(store, [&](StoredNote& note) {
     const NoteView view = make_note_view(note, ctx);
     if (observe) observe(note, view);
     ReminderCandidate c;

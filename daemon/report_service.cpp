@@ -1,6 +1,7 @@
 #include "daemon/report_service.h"
 
 #include "daemon/log.h"
+#include "daemon/note_pipeline.h"
 #include "daemon/report_writer.h"
 #include "reports/report_builder.h"
 #include "reports/report_html.h"
@@ -55,8 +56,8 @@ Result<RenderedReport> ReportService::render(Seconds now, const std::vector<std:
   auto events = store_.for_each_event(report_since(inputs), ReportBuilder::event_kinds(),
                                       [&](const TimelineEvent& e) { builder.add_event(e); });
   if (!events) return events.error();
-  auto notes = store_.for_each_note([&](const StoredNote& note) { builder.add_note(note); },
-                                    /*include_deleted=*/true);
+  auto notes = for_each_note_on_worker(
+      store_, [&](const StoredNote& note) { builder.add_note(note); }, /*include_deleted=*/true);
   if (!notes) return notes.error();
   const Report report = builder.take();
   RenderedReport out;

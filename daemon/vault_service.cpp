@@ -1,9 +1,11 @@
 #include "daemon/vault_service.h"
 
 #include "daemon/atomic_file.h"
+#include "daemon/note_pipeline.h"
 #include "daemon/note_reader.h"
 #include "daemon/vault_walker.h"
 #include "model/content_hash.h"
+#include "model/store/json_text.h"
 #include "model/store/metadata_codec.h"
 #include "model/validation_writer.h"
 #include "reports/note_view.h"
@@ -164,7 +166,7 @@ void count_in_summary(NoteSummary& summary, const StoredNote& note, const NoteVi
 Result<NoteSummary> VaultService::summarize() {
   const ViewContext ctx{&config_, zone_, clock_.now()};
   NoteSummary summary = empty_summary(ctx.now);
-  auto visited = store_.for_each_note([&](const StoredNote& note) {
+  auto visited = for_each_note_on_worker(store_, [&](const StoredNote& note) {
     count_in_summary(summary, note, make_note_view(note, ctx));
   });
   if (!visited) return visited.error();
@@ -244,23 +246,43 @@ Reply recheck_reply(const Result<ScanReport>& report) {
 Reply VaultService::list(const ListQuery& query) {
   const ViewContext ctx{&config_, zone_, clock_.now()};
   const Days today = local_day(ctx.now, zone_);
-  // Notes are visited one at a time and only the wanted ones kept, as JSON: the vault is
-  // never held in memory twice over.
-  std::vector<std::pair<UrgencyKey, nlohmann::json>> listed;
-  auto visited = store_.for_each_note([&](const StoredNote& note) {
+  // Notes are visited one at a time and only the wanted ones kept, as JSON text in one
+  // buffer: a whole vault is listed without building a tree of it or allocating per note.
+  struct Listed {
+    UrgencyKey key;
+    std::size_t offset = 0;  // of the note's object in `notes`
+    std::size_t size = 0;
+  };
+  std::vector<Listed> listed;
+  JsonText notes;
+  auto visited = for_each_note_on_worker(store_, [&](const StoredNote& note) {
     const NoteView view = make_note_view(note, ctx);
-    if (wanted(view, query, today))
-      listed.emplace_back(urgency_key(view), note_view_to_json(view, false));
+    if (!wanted(view, query, today)) return;
+    const std::size_t offset = notes.text().size();
+    write_note_view(notes, view);
+    listed.push_back({urgency_key(view), offset, notes.text().size() - offset});
   });
   if (!visited) return Reply::failure(ErrorCode::failed, visited.error().message);
   if (query.stale || query.due_within)
     std::stable_sort(listed.begin(), listed.end(),
-                     [](const auto& a, const auto& b) { return more_urgent(a.first, b.first); });
-  nlohmann::json out = nlohmann::json::array();
-  for (auto& [key, json] : listed) out.push_back(std::move(json));
-  return Reply::success({{"vault", config_.vault.path},
-                         {"now", format_instant(ctx.now)},
-                         {"notes", std::move(out)}});
+                     [](const auto& a, const auto& b) { return more_urgent(a.key, b.key); });
+  const std::string written = notes.take();
+  JsonText out;
+  out.reserve(written.size() + listed.size() + config_.vault.path.size() + 64);
+  out.open('{');
+  out.key("notes");
+  out.open('[');
+  for (const Listed& note : listed) {
+    out.separate();
+    out.raw(std::string_view(written).substr(note.offset, note.size));
+  }
+  out.close(']');
+  out.key("now");
+  out.string(format_instant(ctx.now));
+  out.key("vault");
+  out.string(config_.vault.path);
+  out.close('}');
+  return Reply::success_text(out.take());
 }
 
 Reply VaultService::show(const std::string& typed) {

@@ -1,5 +1,6 @@
 #include "reports/note_view.h"
 
+#include "model/store/json_text.h"
 #include "model/store/metadata_codec.h"
 
 #include <algorithm>
@@ -41,21 +42,6 @@ std::optional<DatedFact> recorded_fact(const StoredNote& note, const date::time_
   return fact;
 }
 
-nlohmann::json optional_date(const std::optional<DatedFact>& fact) {
-  return fact ? nlohmann::json(format_date(fact->date)) : nlohmann::json(nullptr);
-}
-
-nlohmann::json optional_provenance(const std::optional<DatedFact>& fact) {
-  return fact ? provenance_to_json(fact->provenance) : nlohmann::json(nullptr);
-}
-
-nlohmann::json problems_to_json(const std::vector<MetadataProblem>& problems) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& p : problems)
-    out.push_back({{"line", p.line}, {"key", p.key}, {"message", p.message}});
-  return out;
-}
-
 double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 }  // namespace
@@ -78,41 +64,145 @@ NoteView make_note_view(const StoredNote& note, const ViewContext& context) {
   return view;
 }
 
-nlohmann::json note_view_to_json(const NoteView& view, bool detailed) {
+namespace {
+
+void write_provenance(JsonText& out, const Provenance& provenance) {
+  out.open('{');
+  if (!provenance.key.empty()) {
+    out.key("key");
+    out.string(provenance.key);
+  }
+  if (provenance.line != 0) {
+    out.key("line");
+    out.number(static_cast<long long>(provenance.line));
+  }
+  out.key("raw");
+  out.string(provenance.raw);
+  out.key("source");
+  out.string(to_string(provenance.kind));
+  out.close('}');
+}
+
+void write_optional_date(JsonText& out, std::string_view name,
+                         const std::optional<DatedFact>& fact) {
+  out.key(name);
+  if (fact)
+    out.string(format_date(fact->date));
+  else
+    out.null();
+}
+
+void write_optional_provenance(JsonText& out, std::string_view name,
+                               const std::optional<Provenance>& provenance) {
+  out.key(name);
+  if (provenance)
+    write_provenance(out, *provenance);
+  else
+    out.null();
+}
+
+// The validation a view shows as last_validated: the anchor when the note is anchored on
+// a validation (written in the note or recorded by `freshctl validate`), else the one the
+// note carries.
+std::optional<DatedFact> shown_validation(const NoteView& view) {
   const StoredNote& note = *view.note;
-  const Freshness& f = view.freshness;
-  const bool evergreen = view.decay.interval.never;
-  nlohmann::json j{
-      {"path", note.path},
-      {"title", view.title},
-      {"status", to_string(f.status)},
-      {"published", optional_date(note.metadata.published)},
-      {"decay", view.decay.written},
-      {"interval_days", evergreen ? nlohmann::json(nullptr) : nlohmann::json(f.interval_days)},
-      {"due", f.due ? nlohmann::json(format_day(*f.due)) : nlohmann::json(nullptr)},
-      {"freshness", round4(f.freshness)},
-      {"days_overdue", f.days_overdue},
-      {"owner", view.owner ? nlohmann::json(view.owner->value) : nlohmann::json(nullptr)},
-      {"tags", note.metadata.tags},
-      {"problems", problems_to_json(view.problems)},
-  };
   const bool anchored_on_validation = view.anchor.fact.provenance.kind == SourceKind::command ||
                                       (note.metadata.validated &&
                                        view.anchor.fact == *note.metadata.validated);
-  const std::optional<DatedFact> validated =
-      anchored_on_validation ? std::optional<DatedFact>(view.anchor.fact)
-                             : note.metadata.validated;
-  j["last_validated"] = optional_date(validated);
-  j["provenance"] = {
-      {"published", optional_provenance(note.metadata.published)},
-      {"last_validated", optional_provenance(validated)},
-      {"decay", provenance_to_json(view.decay.provenance)},
-      {"owner", view.owner ? provenance_to_json(view.owner->provenance) : nlohmann::json(nullptr)},
-  };
-  j["interval"] = {{"adapted", view.interval.adapted},
-                   {"factor", round4(view.interval.factor)},
-                   {"explain", view.interval.explain}};
+  return anchored_on_validation ? std::optional<DatedFact>(view.anchor.fact)
+                                : note.metadata.validated;
+}
+
+std::optional<Provenance> provenance_of(const std::optional<DatedFact>& fact) {
+  if (!fact) return std::nullopt;
+  return fact->provenance;
+}
+
+}  // namespace
+
+void write_note_view(JsonText& out, const NoteView& view) {
+  // The keys in byte order, as nlohmann's std::map keeps them.
+  const StoredNote& note = *view.note;
+  const Freshness& f = view.freshness;
+  const std::optional<DatedFact> validated = shown_validation(view);
+  out.open('{');
+  out.key("days_overdue");
+  out.number(static_cast<long long>(f.days_overdue));
+  out.key("decay");
+  out.string(view.decay.written);
+  out.key("due");
+  if (f.due)
+    out.string(format_day(*f.due));
+  else
+    out.null();
+  out.key("freshness");
+  out.number(round4(f.freshness));
+  out.key("interval");
+  out.open('{');
+  out.key("adapted");
+  out.boolean(view.interval.adapted);
+  out.key("explain");
+  out.string(view.interval.explain);
+  out.key("factor");
+  out.number(round4(view.interval.factor));
+  out.close('}');
+  out.key("interval_days");
+  if (view.decay.interval.never)
+    out.null();
+  else
+    out.number(static_cast<long long>(f.interval_days));
+  write_optional_date(out, "last_validated", validated);
+  out.key("owner");
+  if (view.owner)
+    out.string(view.owner->value);
+  else
+    out.null();
+  out.key("path");
+  out.string(note.path);
+  out.key("problems");
+  out.open('[');
+  for (const MetadataProblem& p : view.problems) {
+    out.separate();
+    out.open('{');
+    out.key("key");
+    out.string(p.key);
+    out.key("line");
+    out.number(static_cast<long long>(p.line));
+    out.key("message");
+    out.string(p.message);
+    out.close('}');
+  }
+  out.close(']');
+  out.key("provenance");
+  out.open('{');
+  out.key("decay");
+  write_provenance(out, view.decay.provenance);
+  write_optional_provenance(out, "last_validated", provenance_of(validated));
+  write_optional_provenance(
+      out, "owner", view.owner ? std::optional<Provenance>(view.owner->provenance) : std::nullopt);
+  write_optional_provenance(out, "published", provenance_of(note.metadata.published));
+  out.close('}');
+  write_optional_date(out, "published", note.metadata.published);
+  out.key("status");
+  out.string(to_string(f.status));
+  out.key("tags");
+  out.open('[');
+  for (const std::string& tag : note.metadata.tags) {
+    out.separate();
+    out.string(tag);
+  }
+  out.close(']');
+  out.key("title");
+  out.string(view.title);
+  out.close('}');
+}
+
+nlohmann::json note_view_to_json(const NoteView& view, bool detailed) {
+  JsonText text;
+  write_note_view(text, view);
+  nlohmann::json j = nlohmann::json::parse(text.take());
   if (detailed) {
+    const StoredNote& note = *view.note;
     j["first_seen"] = format_instant(note.first_seen);
     j["edited"] = note.metadata.edited ? date_fact_to_json(*note.metadata.edited)
                                        : nlohmann::json(nullptr);

@@ -18,6 +18,8 @@
 
 namespace freshd {
 
+class JsonText;
+
 // What a view needs besides the note: the model's policy and the moment.
 struct ViewContext {
   const Config* config = nullptr;        // never null
@@ -40,8 +42,11 @@ NoteView make_note_view(const StoredNote& note, const ViewContext& context);
 
 // The note object of DESIGN.md's interface contract: path, title, status, published,
 // last_validated, decay, interval_days, due, freshness, days_overdue, owner, tags,
-// provenance, problems. With `detailed`, also first_seen, edited, anchor and the recorded
-// validation (for `show`).
+// provenance, problems, interval (how the interval was adapted), written as JSON text
+// directly: `list` writes one per note of the vault.
+void write_note_view(JsonText& out, const NoteView& view);
+// The same object as a JSON value. With `detailed`, also first_seen, edited, anchor,
+// deleted and snoozed_until (for `show`).
 nlohmann::json note_view_to_json(const NoteView& view, bool detailed);
 
 // Orders views most overdue first, then by due day, then by path.

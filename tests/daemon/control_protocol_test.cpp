@@ -72,5 +72,53 @@ TEST_CASE("a failure reply with fields of the wrong type decodes instead of thro
   }
 }
 
+TEST_CASE("a result written as text travels as the same line a tree would give") {
+  const nlohmann::json result = {{"notes", {{{"path", "a.md"}, {"status", "stale"}}}},
+                                 {"now", "2026-11-23T12:00:00Z"}};
+  const std::string as_tree = encode_reply(Reply::success(result));
+  const std::string as_text = encode_reply(Reply::success_text(result.dump()));
+  CHECK(as_text == as_tree);
+
+  // A client that prints the result as it came keeps the text; others get the tree.
+  auto kept = decode_reply(as_text, /*keep_text=*/true);
+  REQUIRE(kept.ok());
+  CHECK(kept->ok);
+  CHECK(kept->result_text == result.dump());
+  auto value = result_value(*kept);
+  REQUIRE(value.ok());
+  CHECK(**value == result);
+  CHECK(kept->result_text.empty());  // parsed once, then kept as the tree
+
+  auto parsed = decode_reply(as_text);
+  REQUIRE(parsed.ok());
+  CHECK(parsed->result_text.empty());
+  CHECK(parsed->result == result);
+}
+
+TEST_CASE("a reply whose text result is not JSON, or of another version, is not passed on") {
+  for (const char* line : {
+           R"({"ok":true,"result":{"notes":[1,},"version":1})",
+           R"({"ok":true,"result":{"notes":[]},"version":2})",
+           R"({"ok":true,"result":,"version":1})",
+       }) {
+    CAPTURE(std::string(line));
+    const auto reply = decode_reply(line, /*keep_text=*/true);
+    CHECK_FALSE(reply.ok());
+  }
+  // Failures never keep text.
+  const auto failure =
+      decode_reply(R"({"ok":false,"error":{"code":"failed","message":"x"},"version":1})", true);
+  REQUIRE(failure.ok());
+  CHECK_FALSE(failure->ok);
+  CHECK(failure->result_text.empty());
+}
+
+TEST_CASE("result_value reports a text result that is not JSON") {
+  Reply reply = Reply::success_text("{\"notes\":[");
+  const auto value = result_value(reply);
+  REQUIRE_FALSE(value.ok());
+  CHECK(value.error().message.find("not JSON") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace freshd

@@ -4,6 +4,7 @@ another uid told why it is refused, and what freshctl does with and without a da
 socket's modes and the refusal of other uids at the socket are tested, from both sides of
 the file system's permissions, in tests/reliability/test_access.py."""
 
+import json
 import os
 import socket
 import subprocess
@@ -14,6 +15,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from daemon_harness import DaemonTestCase, local_now, note_text  # noqa: E402
+from test_cli import run_on_terminal  # noqa: E402
 
 STATUS_LINE = b'{"version":1,"command":"status","args":{}}'
 NOBODY = 65534
@@ -139,6 +141,37 @@ class FreshctlFallbackTest(DaemonTestCase):
         self.assertEqual(run.stderr.splitlines(), [NO_DAEMON])
         self.assertEqual(run.json()["note"]["title"], "A note")
 
+    def test_json_is_one_line_in_a_pipe_and_indented_on_a_terminal_from_both_paths(self):
+        def stable(doc):
+            """The document without what moves with the clock between two runs."""
+            doc = dict(doc)
+            doc.pop("now", None)
+            notes = doc["notes"] if isinstance(doc.get("notes"), list) else []
+            for note in notes + ([doc["note"]] if "note" in doc else []):
+                note.pop("freshness")
+            return doc
+
+        for i in range(3):
+            self.write_note(f"n{i}.md", note_text(f"Note {i}", local_now().date()))
+        daemon = self.start_daemon()
+        through_daemon = {}
+        for args in (("list", "--all"), ("show", "n1.md"), ("status",)):
+            run = self.ok(self.ctl("--json", *args))
+            self.assertEqual(run.stdout.count("\n"), 1, run.stdout)  # one line, then a newline
+            through_daemon[args] = stable(run.json())
+            code, out = run_on_terminal([self.freshctl, "--config", self.config, "--json", *args],
+                                        self.env)
+            self.assertEqual(code, 0, out)
+            text = out.decode().replace("\r\n", "\n")
+            self.assertIn('\n  "', text)  # indented by two
+            self.assertEqual(stable(json.loads(text)), through_daemon[args])
+        self.assertEqual([n["path"] for n in through_daemon[("list", "--all")]["notes"]],
+                         ["n0.md", "n1.md", "n2.md"])
+        self.stop_daemon(daemon)
+        for args in (("list", "--all"), ("show", "n1.md")):
+            run = self.ok(self.ctl("--json", *args))
+            self.assertEqual(run.stdout.count("\n"), 1, run.stdout)
+            self.assertEqual(stable(run.json()), through_daemon[args])
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,106 @@
+#include "daemon/note_pipeline.h"
+
+#include "tests/store/store_fixtures.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace freshd {
+namespace {
+
+using test::apply;
+using test::at;
+using test::memory_store;
+using test::observed;
+
+std::string path_of(int i) {
+  char name[32];
+  std::snprintf(name, sizeof name, "n/%05d.md", i);
+  return name;
+}
+
+// A store of `count` notes (paths in sorted order), with the last `deleted` of them deleted.
+NoteStore store_of(int count, int deleted = 0) {
+  NoteStore store = memory_store();
+  ScanBatch batch;
+  for (int i = 0; i < count; ++i) {
+    ObservedNote note = observed(path_of(i), static_cast<std::uint64_t>(i + 1));
+    note.metadata.tags = {"t" + std::to_string(i % 7)};
+    batch.observed.push_back(std::move(note));
+  }
+  apply(store, std::move(batch), at(2026, 1, 1));
+  if (deleted > 0) {
+    ScanBatch gone;
+    for (int i = count - deleted; i < count; ++i) gone.missing.push_back(path_of(i));
+    apply(store, std::move(gone), at(2026, 1, 2));
+  }
+  return store;
+}
+
+TEST_CASE("every note is visited once, in the store's order, on another thread") {
+  // Around the batch size and the queue's depth: none, one, a partial batch, many batches.
+  for (const int count : {0, 1, 255, 256, 257, 1024, 3001}) {
+    CAPTURE(count);
+    NoteStore store = store_of(count);
+    std::vector<std::string> seen;
+    std::vector<std::string> tags;
+    bool on_caller_thread = false;
+    const auto caller = std::this_thread::get_id();
+    const Status visited = for_each_note_on_worker(store, [&](StoredNote& note) {
+      on_caller_thread = on_caller_thread || std::this_thread::get_id() == caller;
+      seen.push_back(note.path);
+      tags.push_back(note.metadata.tags.empty() ? "" : note.metadata.tags.front());
+    });
+    REQUIRE(visited.ok());
+    CHECK_FALSE(on_caller_thread);
+    REQUIRE(seen.size() == static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+      CHECK(seen[static_cast<std::size_t>(i)] == path_of(i));
+      CHECK(tags[static_cast<std::size_t>(i)] == "t" + std::to_string(i % 7));
+    }
+  }
+}
+
+TEST_CASE("deleted notes are visited only when asked for, as for_each_note does") {
+  NoteStore store = store_of(600, 100);
+  int live = 0;
+  int all = 0;
+  int deleted_seen = 0;
+  REQUIRE(for_each_note_on_worker(store, [&](StoredNote&) { ++live; }).ok());
+  REQUIRE(for_each_note_on_worker(
+              store,
+              [&](StoredNote& note) {
+                ++all;
+                if (note.deleted_at) ++deleted_seen;
+              },
+              /*include_deleted=*/true)
+              .ok());
+  CHECK(live == 500);
+  CHECK(all == 600);
+  CHECK(deleted_seen == 100);
+}
+
+TEST_CASE("an exception thrown by the visitor stops the reading and reaches the caller") {
+  NoteStore store = store_of(5000);
+  int visited = 0;
+  CHECK_THROWS_WITH_AS(for_each_note_on_worker(store,
+                                               [&](StoredNote& note) {
+                                                 ++visited;
+                                                 if (note.path == path_of(300))
+                                                   throw std::runtime_error("visitor failed");
+                                               }),
+                       "visitor failed", std::runtime_error);
+  CHECK(visited == 301);
+  // The store is usable afterwards: the reading thread let go of its statement.
+  int again = 0;
+  REQUIRE(for_each_note_on_worker(store, [&](StoredNote&) { ++again; }).ok());
+  CHECK(again == 5000);
+}
+
+}  // namespace
+}  // namespace freshd
