@@ -1,6 +1,8 @@
 #include "model/date_value.h"
 
+#include <array>
 #include <optional>
+#include <utility>
 
 namespace freshd {
 namespace {
@@ -30,7 +32,25 @@ std::optional<std::string> year_month_text(Days day, bool with_day) {
   return text;
 }
 
+constexpr std::array<std::pair<DatePrecision, std::string_view>, 3> kPrecisionNames{{
+    {DatePrecision::day, "day"},
+    {DatePrecision::month, "month"},
+    {DatePrecision::instant, "instant"},
+}};
+
 }  // namespace
+
+std::string_view to_string(DatePrecision precision) {
+  for (const auto& [p, name] : kPrecisionNames)
+    if (p == precision) return name;
+  return "day";
+}
+
+std::optional<DatePrecision> date_precision_from_string(std::string_view text) {
+  for (const auto& [p, name] : kPrecisionNames)
+    if (name == text) return p;
+  return std::nullopt;
+}
 
 std::string format_day(Days day) {
   auto text = year_month_text(day, true);

@@ -4,7 +4,9 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace freshd {
 
@@ -16,6 +18,10 @@ enum class DatePrecision {
   day,      // "2026-04-06": a day in the vault's time zone
   instant,  // "2025-12-04T10:30:00+01:00": an exact instant
 };
+
+// "month", "day", "instant": the names the store and the interface use.
+std::string_view to_string(DatePrecision precision);
+std::optional<DatePrecision> date_precision_from_string(std::string_view text);
 
 // Every DateValue carries both views, so callers never re-resolve time zones:
 // - day: the calendar day in the vault's zone (for instants, the local day they fall on);

@@ -66,23 +66,6 @@ NoteView make_note_view(const StoredNote& note, const ViewContext& context) {
 
 namespace {
 
-void write_provenance(JsonText& out, const Provenance& provenance) {
-  out.open('{');
-  if (!provenance.key.empty()) {
-    out.key("key");
-    out.string(provenance.key);
-  }
-  if (provenance.line != 0) {
-    out.key("line");
-    out.number(static_cast<long long>(provenance.line));
-  }
-  out.key("raw");
-  out.string(provenance.raw);
-  out.key("source");
-  out.string(to_string(provenance.kind));
-  out.close('}');
-}
-
 void write_optional_date(JsonText& out, std::string_view name,
                          const std::optional<DatedFact>& fact) {
   out.key(name);

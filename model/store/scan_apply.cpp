@@ -1,6 +1,5 @@
 #include "model/store/scan_apply.h"
 
-#include "model/store/date_text.h"
 #include "model/store/store_rows.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -32,7 +31,7 @@ std::string describe(const Provenance& provenance) {
 
 // "2026-04-06 (yaml_front_matter last_validated, line 3)"
 std::string fact_detail(const DatedFact& fact) {
-  return date_text::value(fact.date) + " (" + describe(fact.provenance) + ")";
+  return format_date(fact.date) + " (" + describe(fact.provenance) + ")";
 }
 
 // "fast -> 90d (inline_field review_every, line 7)"; "(none)" stands for no decay field.

@@ -21,10 +21,9 @@ std::string encode_metadata(const NoteMetadata& metadata) {
   return metadata_to_json_text(metadata);
 }
 
-Result<NoteMetadata> decode_metadata(const std::string& text, std::string_view path,
+Result<NoteMetadata> decode_metadata(std::string_view text, std::string_view path,
                                      const std::string& file) {
-  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  auto metadata = metadata_from_json(json);
+  auto metadata = metadata_from_json_text(text);
   if (!metadata) {
     return Error{file + ": note " + std::string(path) + ": " + metadata.error().message +
                  " (run `freshctl recheck " + std::string(path) + "` to re-read it)"};
@@ -40,7 +39,12 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
   note.hash = hash_from_db(row.getColumn(4).getInt64());
   note.first_seen = seconds_from_db(row.getColumn(5).getInt64());
   if (!row.getColumn(6).isNull()) note.deleted_at = seconds_from_db(row.getColumn(6).getInt64());
-  auto metadata = decode_metadata(row.getColumn(7).getString(), note.path, file);
+  // Decoded in place, not copied. getText() comes first so that getBytes() counts the text
+  // form, as SQLite asks.
+  const SQLite::Column stored = row.getColumn(7);
+  const char* const text = stored.getText();
+  const auto size = static_cast<std::size_t>(stored.getBytes());
+  auto metadata = decode_metadata(std::string_view(text, size), note.path, file);
   if (!metadata) return metadata.error();
   note.metadata = std::move(*metadata);
   if (!row.getColumn(8).isNull()) {

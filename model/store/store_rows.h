@@ -28,7 +28,7 @@ inline std::uint64_t hash_from_db(std::int64_t value) { return static_cast<std::
 
 std::string encode_metadata(const NoteMetadata& metadata);
 // Errors name the database file and the note's path.
-Result<NoteMetadata> decode_metadata(const std::string& text, std::string_view path,
+Result<NoteMetadata> decode_metadata(std::string_view text, std::string_view path,
                                      const std::string& file);
 
 // Selects whole StoredNotes (with the latest recorded validation) from `notes n`; append

@@ -1,15 +1,21 @@
 // Fuzzes metadata extraction from a whole note.
 // Input: "PATH\0TEXT" (a vault-relative path, a NUL, the note's bytes), or just TEXT for
 // a note at "note.md". Invariants: nothing crashes; every problem has a message; lines
-// are within the note; no date later than the day after `now` (anywhere on Earth) is kept.
+// are within the note; no date later than the day after `now` (anywhere on Earth) is kept;
+// the store's text of the metadata reads back (metadata_from_json_text) as the reference
+// reading through nlohmann's tree does (tests/store/metadata_reference.h), and writes again
+// byte for byte.
 #include "tests/fuzz/fuzz_options.h"
 
 #include "model/metadata_extractor.h"
+#include "model/store/metadata_codec.h"
+#include "tests/store/metadata_reference.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace {
@@ -46,5 +52,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require((*fact)->provenance.line >= 0 && (*fact)->provenance.line <= lines);
     require((*fact)->date.day <= kLatestDay);  // later dates are problems, not facts
   }
+  // Bytes that are not UTF-8 are stored as U+FFFD, so the read-back value is compared with
+  // nlohmann's reading of the same text, not with `metadata`.
+  const std::string stored = freshd::metadata_to_json_text(metadata);
+  const auto decoded = freshd::metadata_from_json_text(stored);
+  require(decoded.ok());
+  const auto by_nlohmann = freshd::test::metadata_from_json(nlohmann::json::parse(stored));
+  require(by_nlohmann.ok() && *by_nlohmann == *decoded);
+  require(freshd::metadata_to_json_text(*decoded) == stored);
   return 0;
 }
