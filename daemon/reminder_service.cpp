@@ -197,8 +197,7 @@ void ReminderService::run_step() {
   step();
 }
 
-void ReminderService::log_digest(const std::string& payload) {
-  const Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
+void ReminderService::log_digest(const Digest& digest) {
   for (const auto& item : digest.items)
     log_info("reminder: " + item.path + " is " + std::string(to_string(item.kind)) + " (due " +
              format_day(item.due) + (item.owner.empty() ? "" : ", owner " + item.owner) + ")");
@@ -209,16 +208,18 @@ void ReminderService::deliver(OutboxEntry entry, Seconds now, bool log_now) {
   const std::int64_t id = entry.id;
   const int attempts = entry.attempts;
   if (entry.sink == "log" && log_now) {
-    log_digest(entry.payload);
-    delivered(id, ok_status(), now, attempts);
+    const Digest digest = digest_from_json(nlohmann::json::parse(entry.payload, nullptr, false));
+    log_digest(digest);
+    delivered(id, digest.items, ok_status(), now, attempts);
     return;
   }
   in_flight_.insert(id);
   if (entry.sink == "log") {
     queue_step([this, id, attempts, now, payload = std::move(entry.payload)] {
-      log_digest(payload);
+      const Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
+      log_digest(digest);
       in_flight_.erase(id);
-      delivered(id, ok_status(), now, attempts);
+      delivered(id, digest.items, ok_status(), now, attempts);
       finished(ok_status());
     });
     return;
@@ -229,7 +230,7 @@ void ReminderService::deliver(OutboxEntry entry, Seconds now, bool log_now) {
   const auto timeout = config_.reminders.exec_timeout;
   asio::post(workers_, [=, this, sink = std::move(entry.sink), payload = std::move(entry.payload)] {
     Status result = ok_status();
-    const Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
+    Digest digest = digest_from_json(nlohmann::json::parse(payload, nullptr, false));
     if (sink == "inbox") {
       result = inbox.empty() ? Status(Error{"reminders.inbox is no longer set"})
                              : write_inbox(inbox, inbox_digest(digest));
@@ -244,9 +245,9 @@ void ReminderService::deliver(OutboxEntry entry, Seconds now, bool log_now) {
         log_info("reminders.exec delivered a digest of " +
                  std::to_string(digest.items.size()) + " notes (exit status 0)");
     }
-    asio::post(loop_, [=, this] {
+    asio::post(loop_, [=, this, items = std::move(digest.items)] {
       in_flight_.erase(id);
-      delivered(id, result, now, attempts);
+      delivered(id, items, result, now, attempts);
       finished(result);
     });
   });
@@ -272,9 +273,10 @@ void ReminderService::finished(const Status& result) {
   if (on_delivered_ && (!result || idle())) on_delivered_();
 }
 
-void ReminderService::delivered(std::int64_t id, const Status& result, Seconds now, int attempts) {
+void ReminderService::delivered(std::int64_t id, const std::vector<ReminderItem>& items,
+                                const Status& result, Seconds now, int attempts) {
   if (result) {
-    if (auto s = store_.mark_delivered(id, now); !s) log_error(s.error().message);
+    if (auto s = store_.mark_delivered(id, items, now); !s) log_error(s.error().message);
     return;
   }
   const Seconds retry = next_retry(now, attempts);

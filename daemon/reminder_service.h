@@ -82,8 +82,10 @@ class ReminderService {
   Result<std::optional<Seconds>> deliver_pending(Seconds now, std::optional<Seconds> next,
                                                  bool log_now);
   void deliver(OutboxEntry entry, Seconds now, bool log_now);
-  void log_digest(const std::string& payload);
-  void delivered(std::int64_t id, const Status& result, Seconds now, int attempts);
+  void log_digest(const Digest& digest);
+  // `items`: the delivered digest's, for their `reminded` events.
+  void delivered(std::int64_t id, const std::vector<ReminderItem>& items, const Status& result,
+                 Seconds now, int attempts);
   void finished(const Status& result);
   // On workers_: `part` added to the other parts of its moment delivered to the inbox.
   const Digest& inbox_digest(const Digest& part);

@@ -183,8 +183,9 @@ class NoteStore {
                        const std::vector<std::string>& sinks, Seconds now);
   // Undelivered outbox entries, oldest first.
   Result<std::vector<OutboxEntry>> pending_outbox();
-  // Marks an entry delivered and appends a `reminded` event per note of its digest.
-  Status mark_delivered(std::int64_t id, Seconds now);
+  // Marks an entry delivered and appends a `reminded` event per note of its digest, whose
+  // `items` the caller has read from the entry's payload.
+  Status mark_delivered(std::int64_t id, const std::vector<ReminderItem>& items, Seconds now);
   // Counts a failed attempt and sets when to try again.
   Status mark_failed(std::int64_t id, Seconds next_attempt, std::string_view error);
 

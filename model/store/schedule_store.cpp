@@ -8,7 +8,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <nlohmann/json.hpp>
 
 namespace freshd {
 
@@ -87,29 +86,27 @@ Result<std::vector<OutboxEntry>> NoteStore::pending_outbox() {
   }
 }
 
-Status NoteStore::mark_delivered(std::int64_t id, Seconds now) {
+Status NoteStore::mark_delivered(std::int64_t id, const std::vector<ReminderItem>& items,
+                                 Seconds now) {
   try {
     SQLite::Transaction transaction(*db_);
-    SQLite::Statement entry(*db_, "SELECT sink, payload FROM outbox WHERE id = ?");
+    SQLite::Statement entry(*db_, "SELECT sink FROM outbox WHERE id = ?");
     entry.bind(1, id);
     if (!entry.executeStep()) return Error{file_ + ": no outbox entry " + std::to_string(id)};
     const std::string sink = entry.getColumn(0).getString();
-    const auto digest = nlohmann::json::parse(entry.getColumn(1).getString(), nullptr, false);
     SQLite::Statement mark(*db_, "UPDATE outbox SET delivered_at = ? WHERE id = ?");
     mark.bind(1, to_db(now));
     mark.bind(2, id);
     mark.exec();
     EventWriter events(*db_);
     NoteIdLookup note_ids(*db_);
-    if (digest.is_object())
-      for (const auto& item : digest.value("items", nlohmann::json::array())) {
-        const std::string path = item.value("path", "");
-        const std::int64_t note = note_ids.at(path);
-        if (note == 0) continue;
-        events.append(note, path, EventKind::reminded, now,
-                      item.value("kind", "") + ", due " + item.value("due", "") +
-                          ", delivered to " + sink);
-      }
+    for (const ReminderItem& item : items) {
+      const std::int64_t note = note_ids.at(item.path);
+      if (note == 0) continue;
+      events.append(note, item.path, EventKind::reminded, now,
+                    std::string(to_string(item.kind)) + ", due " + format_day(item.due) +
+                        ", delivered to " + sink);
+    }
     transaction.commit();
     return ok_status();
   } catch (const SQLite::Exception& e) {

@@ -73,17 +73,25 @@ std::int64_t note_id_at(SQLite::Database& db, std::string_view path) {
   return NoteIdLookup(db).at(path);
 }
 
+// The live note is one probe of the partial unique index; only a path no live note has
+// needs the ordered search of the deleted ones (a reminder pass looks up every note twice).
 NoteIdLookup::NoteIdLookup(SQLite::Database& db)
-    : query_(std::make_unique<SQLite::Statement>(
+    : live_(std::make_unique<SQLite::Statement>(
+          db, "SELECT id FROM notes WHERE path = ? AND deleted_at IS NULL")),
+      any_(std::make_unique<SQLite::Statement>(
           db, "SELECT id FROM notes WHERE path = ?"
-              " ORDER BY deleted_at IS NULL DESC, deleted_at DESC, id DESC LIMIT 1")) {}
+              " ORDER BY deleted_at DESC, id DESC LIMIT 1")) {}
 
 NoteIdLookup::~NoteIdLookup() = default;
 
 std::int64_t NoteIdLookup::at(std::string_view path) {
-  query_->reset();
-  query_->bind(1, std::string(path));
-  return query_->executeStep() ? query_->getColumn(0).getInt64() : 0;
+  const std::string text(path);
+  for (SQLite::Statement* query : {live_.get(), any_.get()}) {
+    query->reset();
+    query->bind(1, text);
+    if (query->executeStep()) return query->getColumn(0).getInt64();
+  }
+  return 0;
 }
 
 EventWriter::EventWriter(SQLite::Database& db)

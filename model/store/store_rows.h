@@ -48,7 +48,8 @@ class NoteIdLookup {
   std::int64_t at(std::string_view path);
 
  private:
-  std::unique_ptr<SQLite::Statement> query_;
+  std::unique_ptr<SQLite::Statement> live_;
+  std::unique_ptr<SQLite::Statement> any_;
 };
 
 // Appends timeline events through one prepared statement. The timeline is append-only:
