@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <string>
 
 namespace freshd {
 namespace {
@@ -39,14 +40,21 @@ void configure_log(LogLevel threshold, bool journald) {
 }
 
 void log(LogLevel level, std::string_view message) {
-  if (static_cast<int>(level) > g_threshold) return;
+  log_lines(level, {std::string(message)});
+}
+
+void log_lines(LogLevel level, const std::vector<std::string>& messages) {
+  if (static_cast<int>(level) > g_threshold || messages.empty()) return;
+  const std::string prefix = g_journald ? "<" + std::to_string(static_cast<int>(level)) + ">"
+                                        : std::string("freshd: ") + level_name(level) + ": ";
+  std::string text;
+  for (const std::string& message : messages) {
+    text += prefix;
+    text += message;
+    text += '\n';
+  }
   std::lock_guard<std::mutex> lock(g_write);
-  if (g_journald)
-    std::fprintf(stderr, "<%d>%.*s\n", static_cast<int>(level), static_cast<int>(message.size()),
-                 message.data());
-  else
-    std::fprintf(stderr, "freshd: %s: %.*s\n", level_name(level),
-                 static_cast<int>(message.size()), message.data());
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 }  // namespace freshd

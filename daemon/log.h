@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace freshd {
 
@@ -16,6 +17,9 @@ bool parse_log_level(std::string_view text, LogLevel& level);
 void configure_log(LogLevel threshold, bool journald);
 
 void log(LogLevel level, std::string_view message);
+// Several lines of one level in one write: a digest of 250 reminders is one system call,
+// not 250.
+void log_lines(LogLevel level, const std::vector<std::string>& messages);
 inline void log_error(std::string_view m) { log(LogLevel::error, m); }
 inline void log_warning(std::string_view m) { log(LogLevel::warning, m); }
 inline void log_info(std::string_view m) { log(LogLevel::info, m); }

@@ -198,9 +198,13 @@ void ReminderService::run_step() {
 }
 
 void ReminderService::log_digest(const Digest& digest) {
+  std::vector<std::string> lines;
+  lines.reserve(digest.items.size());
   for (const auto& item : digest.items)
-    log_info("reminder: " + item.path + " is " + std::string(to_string(item.kind)) + " (due " +
-             format_day(item.due) + (item.owner.empty() ? "" : ", owner " + item.owner) + ")");
+    lines.push_back("reminder: " + item.path + " is " + std::string(to_string(item.kind)) +
+                    " (due " + format_day(item.due) +
+                    (item.owner.empty() ? "" : ", owner " + item.owner) + ")");
+  log_lines(LogLevel::info, lines);
 }
 
 void ReminderService::deliver(OutboxEntry entry, Seconds now, bool log_now) {
