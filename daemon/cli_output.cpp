@@ -3,7 +3,12 @@
 #include "daemon/table.h"
 #include "daemon/terminal.h"
 
+#include <simdjson.h>
+
 #include <cmath>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 namespace freshd {
 namespace {
@@ -37,22 +42,47 @@ std::string paint_status(const std::string& shown, const std::string& status, bo
   return paint(shown, Colour::magenta, colour);  // undated
 }
 
-std::string render_list(const nlohmann::json& result, bool colour) {
-  const auto& notes = result["notes"];
-  if (notes.empty()) return "No notes match.\n";
-  std::vector<TableRow> rows;
-  for (const auto& n : notes) {
-    const nlohmann::json anchor = n["last_validated"].is_null() ? n["published"] : n["last_validated"];
-    std::string status = text(n["status"]);
-    if (n["days_overdue"].get<int>() > 0) status += " +" + std::to_string(n["days_overdue"].get<int>()) + "d";
-    if (!n["problems"].empty()) status += " !";
-    rows.push_back({text(n["path"]), paint_status(status, text(n["status"]), colour),
-                    text(n["due"]), percent(n["freshness"]),
-                    text(n["decay"]), text(anchor), text(n["owner"])});
+namespace od = simdjson::ondemand;
+
+// A string or null member as the table shows it ("-" for null).
+std::string cell(od::value value) {
+  if (value.is_null()) return "-";
+  return std::string(value.get_string().value());
+}
+
+// What one row of the list table shows of a note object.
+struct ListedNote {
+  std::string path, status, due, decay, published, last_validated, owner;
+  std::int64_t days_overdue = 0;
+  double freshness = 0;
+  bool has_problems = false;
+};
+
+ListedNote listed_note(od::object note) {
+  ListedNote n;
+  for (od::field field : note) {
+    const std::string_view key = field.unescaped_key().value();
+    od::value value = field.value();
+    if (key == "path") n.path = cell(value);
+    else if (key == "status") n.status = cell(value);
+    else if (key == "due") n.due = cell(value);
+    else if (key == "decay") n.decay = cell(value);
+    else if (key == "published") n.published = cell(value);
+    else if (key == "last_validated") n.last_validated = cell(value);
+    else if (key == "owner") n.owner = cell(value);
+    else if (key == "days_overdue") n.days_overdue = value.get_int64().value();
+    else if (key == "freshness") n.freshness = value.get_double().value();
+    else if (key == "problems") {
+      od::array problems = value.get_array();
+      n.has_problems = problems.count_elements().value() > 0;
+    }
   }
-  return render_table({"NOTE", "STATUS", "DUE", "FRESH", "DECAY", "SINCE", "OWNER"}, rows) +
-         std::to_string(notes.size()) + (notes.size() == 1 ? " note" : " notes") +
-         " (! = metadata problems: freshctl show NOTE)\n";
+  return n;
+}
+
+std::string render_list(const nlohmann::json& result, bool colour) {
+  auto rendered = render_list_text(result.dump(), colour);
+  return rendered ? *rendered : rendered.error().message + "\n";
 }
 
 std::string render_show(const nlohmann::json& result, bool colour) {
@@ -161,6 +191,30 @@ std::string render_validate(const nlohmann::json& r) {
 }
 
 }  // namespace
+
+Result<std::string> render_list_text(std::string_view result_text, bool colour) {
+  std::vector<TableRow> rows;
+  try {
+    const simdjson::padded_string padded(result_text);
+    od::parser parser;
+    od::document document = parser.iterate(padded);
+    for (od::value note : document["notes"].get_array()) {
+      const ListedNote n = listed_note(note.get_object());
+      std::string status = n.status;
+      if (n.days_overdue > 0) status += " +" + std::to_string(n.days_overdue) + "d";
+      if (n.has_problems) status += " !";
+      rows.push_back({n.path, paint_status(status, n.status, colour), n.due,
+                      std::to_string(static_cast<int>(std::lround(n.freshness * 100))) + "%",
+                      n.decay, n.last_validated != "-" ? n.last_validated : n.published, n.owner});
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    return Error{std::string("the list freshd sent cannot be read: ") + e.what()};
+  }
+  if (rows.empty()) return std::string("No notes match.\n");
+  return render_table({"NOTE", "STATUS", "DUE", "FRESH", "DECAY", "SINCE", "OWNER"}, rows) +
+         std::to_string(rows.size()) + (rows.size() == 1 ? " note" : " notes") +
+         " (! = metadata problems: freshctl show NOTE)\n";
+}
 
 std::string render_result(Command command, const nlohmann::json& result, bool colour) {
   switch (command) {

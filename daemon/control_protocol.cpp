@@ -1,6 +1,5 @@
 #include "daemon/control_protocol.h"
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -137,16 +136,10 @@ Result<Reply> decode_reply(std::string_view line, bool keep_text) {
       code, has_error ? string_field(*error, "message", "unknown error") : "unknown error");
 }
 
-Result<nlohmann::json*> result_value(Reply& reply, std::initializer_list<std::string_view> skip) {
+Result<nlohmann::json*> result_value(Reply& reply) {
   if (!reply.result_text.empty()) {
-    const auto keep = [&skip](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-      if (event != nlohmann::json::parse_event_t::key) return true;
-      const auto& name = parsed.get_ref<const std::string&>();
-      return std::find(skip.begin(), skip.end(), name) == skip.end();
-    };
-    nlohmann::json parsed = nlohmann::json::parse(
-        reply.result_text, skip.size() == 0 ? nullptr : nlohmann::json::parser_callback_t(keep),
-        /*allow_exceptions=*/false);
+    nlohmann::json parsed =
+        nlohmann::json::parse(reply.result_text, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) return Error{"the reply's result is not JSON"};
     reply.result = std::move(parsed);
     reply.result_text.clear();

@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,10 +62,8 @@ struct Reply {
 };
 
 // The reply's result as a value: `result`, or `result_text` parsed (and then kept in
-// `result`), leaving out the object members named in `skip` (a caller that shows a few
-// fields of 100,000 notes need not build the rest). Errors when result_text is not JSON.
-Result<nlohmann::json*> result_value(Reply& reply,
-                                     std::initializer_list<std::string_view> skip = {});
+// `result`). Errors when result_text is not JSON.
+Result<nlohmann::json*> result_value(Reply& reply);
 
 // One line of JSON, without the trailing newline. Never throws: bytes that are not UTF-8
 // become U+FFFD.

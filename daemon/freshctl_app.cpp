@@ -65,6 +65,12 @@ bool json_as_sent(const FreshctlInvocation& inv) {
          ::isatty(STDOUT_FILENO) == 0;
 }
 
+// Whether the reply's result may stay text: --json as sent, or the table of `list`, which
+// reads the few fields it shows from the text.
+bool result_as_text(const FreshctlInvocation& inv) {
+  return json_as_sent(inv) || (!inv.json && inv.request.command == Command::list);
+}
+
 int print_reply(const FreshctlInvocation& inv, Reply& reply) {
   if (!reply.ok) return fail(reply.message, exit_status(reply));
   if (json_as_sent(inv)) {
@@ -75,10 +81,13 @@ int print_reply(const FreshctlInvocation& inv, Reply& reply) {
                 << "\n";
     return kExitOk;
   }
-  // The text table of `list` shows a few fields of each note; its largest ones stay unbuilt.
-  auto result = !inv.json && inv.request.command == Command::list
-                    ? result_value(reply, {"provenance", "interval", "tags"})
-                    : result_value(reply);
+  if (!inv.json && !reply.result_text.empty() && inv.request.command == Command::list) {
+    auto table = render_list_text(reply.result_text, colour_wanted(STDOUT_FILENO));
+    if (!table) return fail(table.error().message, kExitFailure);
+    std::cout << *table;
+    return kExitOk;
+  }
+  auto result = result_value(reply);
   if (!result) return fail(result.error().message, kExitFailure);
   const nlohmann::json& value = **result;
   if (inv.request.command == Command::report && inv.request.args.contains("out"))
@@ -182,7 +191,7 @@ int run_freshctl(const FreshctlInvocation& given) {
   if (!config) return fail(config.error().message, kExitFailure);
   inv.request = with_resolved_paths(given.request, config->vault.path);
   ClientOutcome outcome =
-      call_with_progress(resolve_socket_path(*config), inv.request, json_as_sent(inv));
+      call_with_progress(resolve_socket_path(*config), inv.request, result_as_text(inv));
   if (!outcome.reachable) return run_in_process(inv, *config);
   if (!outcome.reply) return fail(outcome.reply.error().message, kExitUnreachable);
   return print_reply(inv, *outcome.reply);
