@@ -61,8 +61,9 @@ int save_report(const nlohmann::json& result, const std::string& out) {
 // `--json` output is indented on a terminal and one line otherwise (as gh does): a script
 // or jq reading a large list gets it as the daemon wrote it, without a parse and a re-dump.
 bool json_as_sent(const FreshctlInvocation& inv) {
-  return inv.json && !(inv.request.command == Command::report && inv.request.args.contains("out")) &&
-         ::isatty(STDOUT_FILENO) == 0;
+  const bool saves_report =
+      inv.request.command == Command::report && inv.request.args.contains("out");
+  return inv.json && !saves_report && ::isatty(STDOUT_FILENO) == 0;
 }
 
 // Whether the reply's result may stay text: --json as sent, or the table of `list`, which

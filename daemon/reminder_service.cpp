@@ -103,9 +103,8 @@ std::vector<std::string> ReminderService::sinks() const {
 
 Status ReminderService::record_part(std::vector<ReminderItem> items, Seconds now) {
   const Digest digest{config_.vault.path, now, std::move(items)};
-  // A file name that is not UTF-8 must not make dump() throw (and the daemon abort).
-  const std::string digest_json =
-      digest_to_json(digest).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // A file name that is not UTF-8 comes out as U+FFFD (JsonText), never as an exception.
+  const std::string digest_json = digest_to_json_text(digest);
   return store_.record_digest(digest.items, digest_json, sinks(), now);
 }
 

@@ -1,6 +1,7 @@
 #include "model/date_value.h"
 
 #include <array>
+#include <charconv>
 #include <optional>
 #include <utility>
 
@@ -37,6 +38,15 @@ constexpr std::array<std::pair<DatePrecision, std::string_view>, 3> kPrecisionNa
     {DatePrecision::month, "month"},
     {DatePrecision::instant, "instant"},
 }};
+
+std::optional<int> parse_number(std::string_view text, int max) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < 0 || value > max) {
+    return std::nullopt;
+  }
+  return value;
+}
 
 }  // namespace
 
@@ -83,6 +93,33 @@ std::string format_date(const DateValue& value) {
       return format_instant(value.instant);
   }
   return format_day(value.day);
+}
+
+// (date::parse is avoided: its %S code trips g++ 12's -Wmaybe-uninitialized.)
+std::optional<Days> parse_day_text(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto year = parse_number(text.substr(0, 4), 9999);
+  const auto month = parse_number(text.substr(5, 2), 12);
+  const auto day = parse_number(text.substr(8, 2), 31);
+  if (!year || !month || !day) return std::nullopt;
+  const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
+                                 date::day{static_cast<unsigned>(*day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Days{ymd};
+}
+
+std::optional<Seconds> parse_instant_text(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  const auto day = parse_day_text(text.substr(0, 10));
+  const auto hours = parse_number(text.substr(11, 2), 23);
+  const auto minutes = parse_number(text.substr(14, 2), 59);
+  const auto seconds = parse_number(text.substr(17, 2), 60);
+  if (!day || !hours || !minutes || !seconds) return std::nullopt;
+  return Seconds{*day} + std::chrono::hours{*hours} + std::chrono::minutes{*minutes} +
+         std::chrono::seconds{*seconds};
 }
 
 }  // namespace freshd

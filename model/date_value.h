@@ -44,4 +44,9 @@ std::string format_day(Days day);
 // "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_instant(Seconds instant);
 
+// The inverses of format_day and format_instant for years 0..9999: exactly those forms,
+// else nullopt.
+std::optional<Days> parse_day_text(std::string_view text);
+std::optional<Seconds> parse_instant_text(std::string_view text);
+
 }  // namespace freshd

@@ -1,6 +1,7 @@
 #include "reports/reminder_digest.h"
 
 #include "model/content_hash.h"
+#include "model/store/json_text.h"
 
 #include <cstdio>
 #include <sstream>
@@ -34,47 +35,66 @@ void append_items(std::ostringstream& out, const Digest& digest, ReminderKind ki
 
 }  // namespace
 
-nlohmann::json digest_to_json(const Digest& digest) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& i : digest.items)
-    items.push_back({{"path", i.path},
-                     {"title", i.title},
-                     {"owner", i.owner.empty() ? nlohmann::json(nullptr) : nlohmann::json(i.owner)},
-                     {"kind", to_string(i.kind)},
-                     {"due", format_day(i.due)},
-                     {"days_overdue", i.days_overdue}});
-  nlohmann::json out{{"version", 1},
-                     {"vault", digest.vault},
-                     {"at", format_instant(digest.at)},
-                     {"count", digest.items.size()},
-                     {"items", items}};
-  out["id"] = digest_id(out);
-  return out;
-}
-
-std::string digest_id(const nlohmann::json& digest) {
-  nlohmann::json content = digest;
-  content.erase("id");
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(content_hash(
-                    content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))));
-  return hex;
+std::string digest_to_json_text(const Digest& digest) {
+  // Written directly, keys in byte order as nlohmann's dump() writes them (a first start
+  // on an old vault writes hundreds of digests). The id goes between "count" and "items":
+  // the hash is of the same text without it.
+  JsonText head;
+  head.open('{');
+  head.key("at");
+  head.string(format_instant(digest.at));
+  head.key("count");
+  head.number(static_cast<long long>(digest.items.size()));
+  JsonText tail;
+  tail.open('{');
+  tail.separate();  // the members before, in `head`, are there already
+  tail.key("items");
+  tail.open('[');
+  for (const ReminderItem& i : digest.items) {
+    tail.separate();
+    tail.open('{');
+    tail.key("days_overdue");
+    tail.number(static_cast<long long>(i.days_overdue));
+    tail.key("due");
+    tail.string(format_day(i.due));
+    tail.key("kind");
+    tail.string(to_string(i.kind));
+    tail.key("owner");
+    if (i.owner.empty())
+      tail.null();
+    else
+      tail.string(i.owner);
+    tail.key("path");
+    tail.string(i.path);
+    tail.key("title");
+    tail.string(i.title);
+    tail.close('}');
+  }
+  tail.close(']');
+  tail.key("vault");
+  tail.string(digest.vault);
+  tail.key("version");
+  tail.number(1LL);
+  tail.close('}');
+  const std::string before = head.take();
+  const std::string after = tail.take().substr(1);  // without the '{' that set up `tail`
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx",
+                static_cast<unsigned long long>(content_hash(before + after)));
+  return before + ",\"id\":\"" + id + "\"" + after;
 }
 
 Digest digest_from_json(const nlohmann::json& j) {
   Digest d;
   d.vault = j.value("vault", "");
-  std::istringstream at(j.value("at", ""));
-  at >> date::parse("%FT%TZ", d.at);
+  d.at = parse_instant_text(j.value("at", "")).value_or(Seconds{});
   for (const auto& i : j.value("items", nlohmann::json::array())) {
     ReminderItem item;
     item.path = i.value("path", "");
     item.title = i.value("title", "");
     if (i.contains("owner") && i["owner"].is_string()) item.owner = i["owner"];
     item.kind = reminder_kind_from_string(i.value("kind", "due")).value_or(ReminderKind::due);
-    std::istringstream due(i.value("due", ""));
-    due >> date::parse("%F", item.due);
+    item.due = parse_day_text(i.value("due", "")).value_or(Days{});
     item.days_overdue = i.value("days_overdue", 0);
     d.items.push_back(std::move(item));
   }

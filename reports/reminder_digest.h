@@ -19,13 +19,12 @@ struct Digest {
 
 // {"version": 1, "vault": ..., "at": "...Z", "count": N,
 //  "items": [{"path", "title", "owner", "kind", "due", "days_overdue"}], "id": "16 hex"}
-// Delivery to reminders.exec is at least once: a crash after the hook ran and before
-// freshd recorded it runs the hook again with the same digest. `id` (digest_id) is the
-// same on every delivery of one digest, and differs between digests, so a hook that keeps
-// the ids it has seen delivers each reminder exactly once.
-nlohmann::json digest_to_json(const Digest& digest);
-// A digest's id: a hash of its content without the id.
-std::string digest_id(const nlohmann::json& digest);
+// as one line (keys in byte order). Delivery to reminders.exec is at least once: a crash
+// after the hook ran and before freshd recorded it runs the hook again with the same
+// digest. `id`, a hash of the same line without the id, is the same on every delivery of
+// one digest and differs between digests, so a hook that keeps the ids it has seen
+// delivers each reminder exactly once.
+std::string digest_to_json_text(const Digest& digest);
 Digest digest_from_json(const nlohmann::json& json);
 
 // The inbox note: front matter marking it as freshd's, then one unchecked task per item

@@ -33,43 +33,6 @@ Error malformed(std::string_view field, std::string_view why) {
                std::string(why)};
 }
 
-std::optional<int> parse_number(std::string_view text, int max) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value < 0 || value > max) {
-    return std::nullopt;
-  }
-  return value;
-}
-// "YYYY-MM-DD", as format_day writes it. (date::parse is avoided: its %S code trips
-// g++ 12's -Wmaybe-uninitialized.)
-std::optional<Days> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto year = parse_number(text.substr(0, 4), 9999);
-  const auto month = parse_number(text.substr(5, 2), 12);
-  const auto day = parse_number(text.substr(8, 2), 31);
-  if (!year || !month || !day) return std::nullopt;
-  const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
-                                 date::day{static_cast<unsigned>(*day)}};
-  if (!ymd.ok()) return std::nullopt;
-  return Days{ymd};
-}
-
-// "YYYY-MM-DDTHH:MM:SSZ", as format_instant writes it.
-std::optional<Seconds> parse_instant(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
-  const auto day = parse_day(text.substr(0, 10));
-  const auto hours = parse_number(text.substr(11, 2), 23);
-  const auto minutes = parse_number(text.substr(14, 2), 59);
-  const auto seconds = parse_number(text.substr(17, 2), 60);
-  if (!day || !hours || !minutes || !seconds) return std::nullopt;
-  return Seconds{*day} + std::chrono::hours{*hours} + std::chrono::minutes{*minutes} +
-         std::chrono::seconds{*seconds};
-}
-
 // The reading of metadata_from_json_text. simdjson's On-Demand API parses as the code asks
 // for values; its failures (broken JSON, a wrong type) are thrown as simdjson_error by the
 // accessors used here and caught by guarded(), which names the top-level field. The
@@ -156,8 +119,8 @@ Result<DatedFact> read_dated_fact(od::value& value, std::string_view field) {
   fact.date.precision = *known;
   if (!day) return lacks(field, "day");
   if (!instant) return lacks(field, "instant");
-  const auto parsed_day = parse_day(*day);
-  const auto parsed_instant = parse_instant(*instant);
+  const auto parsed_day = parse_day_text(*day);
+  const auto parsed_instant = parse_instant_text(*instant);
   if (!parsed_day || !parsed_instant) return malformed(field, "has an unreadable day or instant");
   fact.date.day = *parsed_day;
   fact.date.instant = *parsed_instant;

@@ -7,7 +7,9 @@
 namespace freshd {
 namespace {
 
-Days day(int y, unsigned m, unsigned d) { return Days{date::year{y} / date::month{m} / date::day{d}}; }
+Days day(int y, unsigned m, unsigned d) {
+  return Days{date::year{y} / date::month{m} / date::day{d}};
+}
 
 Seconds at(int y, unsigned m, unsigned d, int hour, int minute, int second) {
   return Seconds{day(y, m, d)} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
@@ -57,6 +59,27 @@ TEST_CASE("every second of a day and every day of a leap year are written as the
   }
   for (Days d = day(2024, 1, 1); d <= day(2024, 12, 31); d += date::days{1})
     REQUIRE(format_day(d) == date::format("%F", d));
+}
+
+TEST_CASE("the written day and instant read back, and nothing else does") {
+  for (Days d = day(2023, 12, 25); d <= day(2024, 3, 5); d += date::days{1}) {
+    REQUIRE(parse_day_text(format_day(d)) == d);
+    // A different second of the day for each day.
+    const auto second = (d.time_since_epoch().count() * 7919) % 86400;
+    const Seconds instant = Seconds{d} + std::chrono::seconds{second};
+    REQUIRE(parse_instant_text(format_instant(instant)) == instant);
+  }
+  CHECK(parse_day_text("0000-01-01") == day(0, 1, 1));
+  CHECK(parse_day_text("9999-12-31") == day(9999, 12, 31));
+  CHECK(parse_instant_text("2026-03-29T01:00:00Z") == at(2026, 3, 29, 1, 0, 0));
+  for (const char* text : {"", "2026-1-01", "2026-02-30", "2026-13-01", "2026/01/01",
+                           "2026-01-01 ", " 2026-01-01", "+026-01-01", "2026-01-0x", "20260101"})
+    CHECK_MESSAGE(!parse_day_text(text), text);
+  for (const char* text : {"", "2026-01-01", "2026-01-01T00:00:00", "2026-01-01T24:00:00Z",
+                           "2026-01-01T12:60:00Z", "2026-01-01 12:00:00Z",
+                           "2026-01-01T12:00:00+01:00", "2026-02-30T00:00:00Z",
+                           "2026-01-01T1:00:00Z"})
+    CHECK_MESSAGE(!parse_instant_text(text), text);
 }
 
 }  // namespace

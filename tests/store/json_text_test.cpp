@@ -100,7 +100,10 @@ TEST_CASE("nested objects and arrays come out as dump writes the same tree") {
   out.string("last");
   out.close('}');
   const json expected = {{"a", json::array()},
-                         {"b", {{{"n", 0}, {"ok", true}}, {{"n", 1}, {"ok", false}}, {{"n", 2}, {"ok", true}}}},
+                         {"b",
+                          {{{"n", 0}, {"ok", true}},
+                           {{"n", 1}, {"ok", false}},
+                           {{"n", 2}, {"ok", true}}}},
                          {"c", nullptr},
                          {"d", json::object()},
                          {"e", {{"x", {1, 2}}}},

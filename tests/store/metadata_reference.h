@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,43 +36,6 @@ inline Error malformed(std::string_view field, std::string_view why) {
                std::string(why)};
 }
 
-inline std::optional<int> parse_number(std::string_view text, int max) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value < 0 || value > max) {
-    return std::nullopt;
-  }
-  return value;
-}
-// "YYYY-MM-DD", as format_day writes it. (date::parse is avoided: its %S code trips
-// g++ 12's -Wmaybe-uninitialized.)
-inline std::optional<Days> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto year = parse_number(text.substr(0, 4), 9999);
-  const auto month = parse_number(text.substr(5, 2), 12);
-  const auto day = parse_number(text.substr(8, 2), 31);
-  if (!year || !month || !day) return std::nullopt;
-  const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
-                                 date::day{static_cast<unsigned>(*day)}};
-  if (!ymd.ok()) return std::nullopt;
-  return Days{ymd};
-}
-
-// "YYYY-MM-DDTHH:MM:SSZ", as format_instant writes it.
-inline std::optional<Seconds> parse_instant(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
-  const auto day = parse_day(text.substr(0, 10));
-  const auto hours = parse_number(text.substr(11, 2), 23);
-  const auto minutes = parse_number(text.substr(14, 2), 59);
-  const auto seconds = parse_number(text.substr(17, 2), 60);
-  if (!day || !hours || !minutes || !seconds) return std::nullopt;
-  return Seconds{*day} + std::chrono::hours{*hours} + std::chrono::minutes{*minutes} +
-         std::chrono::seconds{*seconds};
-}
-
 inline Result<Provenance> provenance_from_json(const json& j, std::string_view field) {
   const auto source = j.at("source").get<std::string>();
   const auto kind = source_kind_from_string(source);
@@ -94,8 +56,8 @@ inline Result<DateValue> date_value_from_json(const json& j, std::string_view fi
   date.precision = *known;
   // The store keeps both views of a DateValue: the vault's zone that produced them may not
   // be known (or may have changed) when the value is read back.
-  const auto day = parse_day(j.at("day").get<std::string>());
-  const auto instant = parse_instant(j.at("instant").get<std::string>());
+  const auto day = parse_day_text(j.at("day").get<std::string>());
+  const auto instant = parse_instant_text(j.at("instant").get<std::string>());
   if (!day || !instant) return malformed(field, "has an unreadable day or instant");
   date.day = *day;
   date.instant = *instant;
