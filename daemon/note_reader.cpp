@@ -45,14 +45,26 @@ bool read_all(int fd, std::string& bytes, std::size_t size) {
 
 std::optional<ObservedNote> read_note(const std::string& root, const std::string& path,
                                       const ReadOptions& options) {
-  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (root_fd < 0)
-    return unreadable(path, {}, "cannot open the vault " + root + ": " + std::strerror(errno));
+  return NoteReader(root, options).read(path);
+}
+
+NoteReader::NoteReader(const std::string& root, const ReadOptions& options)
+    : root_(root), options_(options),
+      root_fd_(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)), root_errno_(errno) {}
+
+NoteReader::~NoteReader() {
+  if (root_fd_ >= 0) ::close(root_fd_);
+}
+
+std::optional<ObservedNote> NoteReader::read(const std::string& path) {
+  if (root_fd_ < 0) {
+    return unreadable(path, {},
+                      "cannot open the vault " + root_ + ": " + std::strerror(root_errno_));
+  }
   // Never through a symbolic link, even one swapped in since the walk; O_NONBLOCK: a file
   // replaced by a FIFO since the walk must not block the scan in open(2) (fstat refuses it).
-  const int fd = open_in_vault(root_fd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  const int fd = open_in_vault(root_fd_, path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
   const int open_errno = errno;
-  ::close(root_fd);
   if (fd < 0) {
     if (open_errno == ENOENT) return std::nullopt;
     if (open_errno == ELOOP)
@@ -66,11 +78,11 @@ std::optional<ObservedNote> read_note(const std::string& root, const std::string
     return unreadable(path, {}, "not a regular file");
   }
   const FileStamp stamp = stamp_of(st);
-  if (st.st_size > options.max_file_bytes) {
+  if (st.st_size > options_.max_file_bytes) {
     ::close(fd);
     return unreadable(path, stamp,
                       "file of " + std::to_string(st.st_size) + " bytes is larger than " +
-                          "vault.max_file_bytes (" + std::to_string(options.max_file_bytes) +
+                          "vault.max_file_bytes (" + std::to_string(options_.max_file_bytes) +
                           "); not read — raise the limit or exclude it");
   }
   std::string bytes;
@@ -83,7 +95,7 @@ std::optional<ObservedNote> read_note(const std::string& root, const std::string
   note.path = path;
   note.stamp = stamp;
   note.hash = content_hash(bytes);
-  note.metadata = extract_metadata(path, bytes, options.extract);
+  note.metadata = extract_metadata(path, bytes, options_.extract);
   return note;
 }
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <iterator>
 #include <mutex>
 
@@ -28,7 +29,11 @@ struct ScanRunner::Job {
   std::vector<std::string> paths;  // empty: full scan
   ScanOptions options;
   Seconds now{};
-  std::shared_ptr<const std::unordered_map<std::string, KnownFile>> known;
+  // The store's stamps, loaded on the loop thread while the coordinator walks; null when
+  // loading them failed (the loop then finishes the job with the error).
+  using Known = std::shared_ptr<const std::unordered_map<std::string, KnownFile>>;
+  std::promise<Known> known_loaded;
+  std::future<Known> known = known_loaded.get_future();
   std::vector<ScanDone> done;
   ScanReport report;
   bool finished = false;  // loop thread only
@@ -96,30 +101,33 @@ void ScanRunner::start_next() {
   job->options.keep_events = pending_keep_events_;
   pending_keep_events_ = false;
   job->now = now_();
-  auto known = store_.known_files();
-  if (!known) {
-    running_ = true;
-    finish(job, known.error());
-    return;
-  }
-  job->known = std::make_shared<const std::unordered_map<std::string, KnownFile>>(std::move(*known));
   running_ = true;
   current_ = job;
   done_files_ = 0;
   total_files_ = 0;
   asio::post(coordinator_, [this, job] { coordinate(job); });
+  auto known = store_.known_files();
+  if (!known) {
+    job->known_loaded.set_value(nullptr);
+    finish(job, known.error());
+    return;
+  }
+  job->known_loaded.set_value(
+      std::make_shared<const std::unordered_map<std::string, KnownFile>>(std::move(*known)));
 }
 
 // Runs on the coordinator thread: walk, plan, read batch after batch.
 void ScanRunner::coordinate(std::shared_ptr<Job> job) {
   const bool full = job->paths.empty();
-  auto walked = full ? walk_vault(job->options.root, job->options.filter)
+  auto walked = full ? walk_vault(job->options.root, job->options.filter, reader_threads_)
                      : stat_paths(job->options.root, job->paths, job->options.filter);
+  const Job::Known known = job->known.get();
+  if (!known) return;  // the loop reported why
   if (!walked) {
     asio::post(loop_, [this, job, e = walked.error()] { finish(job, e); });
     return;
   }
-  ScanPlan plan = plan_scan(*job->known, *walked, job->paths);
+  ScanPlan plan = plan_scan(*known, *walked, job->paths);
   job->report.files = plan.files;
   job->report.unchanged = plan.unchanged;
   job->report.walk_problems = std::move(walked->problems);
@@ -134,11 +142,12 @@ void ScanRunner::coordinate(std::shared_ptr<Job> job) {
       if (job->failed || stopping_) return;
       ++job->in_flight;
     }
-    std::vector<std::string> slice(plan.to_read.begin() + static_cast<std::ptrdiff_t>(start),
-                                   plan.to_read.begin() + static_cast<std::ptrdiff_t>(end));
+    std::vector<std::string> slice(
+        std::make_move_iterator(plan.to_read.begin() + static_cast<std::ptrdiff_t>(start)),
+        std::make_move_iterator(plan.to_read.begin() + static_cast<std::ptrdiff_t>(end)));
     ScanBatch batch;
-    batch.observed = read_notes(readers_, reader_threads_, slice, job->options);
-    pair_renames(batch.observed, *job->known, plan);
+    batch.observed = read_notes(readers_, reader_threads_, std::move(slice), job->options);
+    pair_renames(batch.observed, *known, plan);
     const bool last = end >= total;
     if (last) batch.missing = plan.missing;
     done_files_ = end;

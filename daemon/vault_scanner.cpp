@@ -4,45 +4,70 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <latch>
 #include <unordered_set>
 
 namespace freshd {
-std::vector<ObservedNote> read_notes(boost::asio::thread_pool& pool, unsigned threads,
-                                     const std::vector<std::string>& paths,
-                                     const ScanOptions& options) {
-  std::vector<std::optional<ObservedNote>> slots(paths.size());
-  const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, paths.size()));
-  std::latch done(static_cast<std::ptrdiff_t>(workers));
+namespace {
+
+std::size_t workers_for(unsigned threads, std::size_t paths) {
+  return std::max<std::size_t>(1, std::min<std::size_t>(threads, paths));
+}
+
+}  // namespace
+
+BatchRead::BatchRead(boost::asio::thread_pool& pool, unsigned threads,
+                     std::vector<std::string> paths, const ScanOptions& options)
+    : paths_(std::move(paths)),
+      slots_(paths_.size()),
+      done_(static_cast<std::ptrdiff_t>(workers_for(threads, paths_.size()))) {
+  const std::size_t workers = workers_for(threads, paths_.size());
   for (std::size_t w = 0; w < workers; ++w) {
-    boost::asio::post(pool, [&, w] {
-      for (std::size_t i = w; i < paths.size(); i += workers)
-        slots[i] = read_note(options.root, paths[i], options.read);
-      done.count_down();
+    // Every `workers`-th path: each task still reads its paths in order, folder by folder.
+    boost::asio::post(pool, [this, w, workers, &options] {
+      NoteReader reader(options.root, options.read);
+      for (std::size_t i = w; i < paths_.size(); i += workers) slots_[i] = reader.read(paths_[i]);
+      done_.count_down();
     });
   }
-  done.wait();
+}
+
+BatchRead::~BatchRead() { done_.wait(); }
+
+std::vector<ObservedNote> BatchRead::take() {
+  done_.wait();
   std::vector<ObservedNote> out;
-  out.reserve(paths.size());
-  for (auto& slot : slots)
+  out.reserve(slots_.size());
+  for (auto& slot : slots_)
     if (slot) out.push_back(std::move(*slot));
   return out;
+}
+
+std::vector<ObservedNote> read_notes(boost::asio::thread_pool& pool, unsigned threads,
+                                     std::vector<std::string> paths, const ScanOptions& options) {
+  return BatchRead(pool, threads, std::move(paths), options).take();
 }
 
 ScanPlan plan_scan(const std::unordered_map<std::string, KnownFile>& known,
                    const WalkResult& walked, const std::vector<std::string>& paths) {
   ScanPlan plan;
   plan.files = static_cast<int>(walked.files.size());
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(walked.files.size());
+  std::size_t walked_known = 0;  // walked paths the store knows (walked paths are unique)
   for (const auto& file : walked.files) {
-    seen.insert(file.path);
     const auto it = known.find(file.path);
+    if (it != known.end()) ++walked_known;
     if (it != known.end() && it->second.stamp == file.stamp)
       ++plan.unchanged;
     else
       plan.to_read.push_back(file.path);
   }
+  // Every known note was walked: nothing is missing from a full scan, and the set of
+  // walked paths that finds what is (a hundred thousand strings hashed) is not needed.
+  if (paths.empty() && walked_known == known.size()) return plan;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(walked.files.size());
+  for (const auto& file : walked.files) seen.insert(file.path);
   if (paths.empty()) {
     for (const auto& [path, file] : known)
       if (!seen.count(path)) plan.missing.push_back(path);
@@ -82,14 +107,52 @@ void pair_renames(std::vector<ObservedNote>& observed,
   }
 }
 
+namespace {
+
+// The vault walked (or the given paths stat'ed) on `pool` while the calling thread loads
+// the store's stamps: the walk waits on the file system, the stamps on SQLite.
+struct WalkAndKnown {
+  Result<WalkResult> walked;
+  Result<std::unordered_map<std::string, KnownFile>> known;
+};
+
+WalkAndKnown walk_and_load(boost::asio::thread_pool& pool, NoteStore& store,
+                           const ScanOptions& options, const std::vector<std::string>& paths) {
+  std::optional<Result<WalkResult>> walked;
+  std::latch walk_done(1);
+  boost::asio::post(pool, [&] {
+    walked.emplace(paths.empty() ? walk_vault(options.root, options.filter, options.threads)
+                                 : stat_paths(options.root, paths, options.filter));
+    walk_done.count_down();
+  });
+  auto known = store.known_files();
+  walk_done.wait();
+  return {std::move(*walked), std::move(known)};
+}
+
+// plan.to_read cut into batches of `size` paths (one empty batch when there is nothing to
+// read, so that the deletions still get their transaction).
+std::vector<std::vector<std::string>> batches_of(std::vector<std::string> to_read,
+                                                 std::size_t size) {
+  std::vector<std::vector<std::string>> batches;
+  for (std::size_t start = 0; start < to_read.size() || start == 0; start += size) {
+    const auto first = to_read.begin() + static_cast<std::ptrdiff_t>(start);
+    const auto last = to_read.begin() +
+                      static_cast<std::ptrdiff_t>(std::min(to_read.size(), start + size));
+    batches.emplace_back(std::make_move_iterator(first), std::make_move_iterator(last));
+  }
+  return batches;
+}
+
+}  // namespace
+
 Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seconds now,
                               const std::vector<std::string>& paths,
                               const ScanProgress& progress) {
-  const bool full = paths.empty();
-  auto walked = full ? walk_vault(options.root, options.filter)
-                     : stat_paths(options.root, paths, options.filter);
+  const unsigned threads = std::max(1u, options.threads);
+  boost::asio::thread_pool pool(threads);
+  auto [walked, known] = walk_and_load(pool, store, options, paths);
   if (!walked) return walked.error();
-  auto known = store.known_files();
   if (!known) return known.error();
   ScanPlan plan = plan_scan(*known, *walked, paths);
 
@@ -97,27 +160,30 @@ Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seco
   report.files = plan.files;
   report.unchanged = plan.unchanged;
   report.walk_problems = std::move(walked->problems);
-  boost::asio::thread_pool pool(std::max(1u, options.threads));
   const std::size_t total = plan.to_read.size();
-  for (std::size_t start = 0; start < total || start == 0; start += options.batch_size) {
-    const std::size_t end = std::min(total, start + options.batch_size);
-    std::vector<std::string> slice(plan.to_read.begin() + static_cast<std::ptrdiff_t>(start),
-                                   plan.to_read.begin() + static_cast<std::ptrdiff_t>(end));
+  auto batches = batches_of(std::move(plan.to_read), std::max<std::size_t>(1, options.batch_size));
+  std::size_t done = 0;
+  // Batch i+1 is read while batch i is applied. Declared after `pool`, it is destroyed
+  // first, and waits for its tasks on every way out.
+  std::optional<BatchRead> reading;
+  reading.emplace(pool, threads, std::move(batches.front()), options);
+  for (std::size_t i = 0; i < batches.size(); ++i) {
+    const bool last = i + 1 == batches.size();
+    done += reading->size();
     ScanBatch batch;
-    batch.observed = read_notes(pool, options.threads, slice, options);
+    batch.observed = reading->take();
+    if (!last) reading.emplace(pool, threads, std::move(batches[i + 1]), options);
     pair_renames(batch.observed, *known, plan);
     report.read += static_cast<int>(batch.observed.size());
     for (const auto& note : batch.observed)
       if (!note.metadata.problems.empty()) ++report.problems;
-    if (end >= total) batch.missing = plan.missing;  // after every rename had its chance
+    if (last) batch.missing = plan.missing;  // after every rename had its chance
     auto changes = store.apply(batch, now);
     if (!changes) return changes.error();
     if (!options.keep_events) changes->events.clear();
     report.changes += *changes;
-    if (progress) progress(end, total);
-    if (end >= total) break;
+    if (progress) progress(done, total);
   }
-  pool.join();
   return report;
 }
 

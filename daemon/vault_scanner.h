@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <latch>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -64,19 +65,41 @@ void index_missing_by_hash(const std::unordered_map<std::string, KnownFile>& kno
 void pair_renames(std::vector<ObservedNote>& observed,
                   const std::unordered_map<std::string, KnownFile>& known, ScanPlan& plan);
 
-// Reads `paths` with `threads` tasks on `pool` and waits for them; results keep the order
-// of `paths`. Files that vanished since the walk are left out. Must not be called from a
-// thread of `pool`.
+// A batch of notes being read by `threads` tasks on `pool`, while the caller does other
+// work (applies the previous batch). Must not be made on a thread of `pool`; `options`
+// must outlive it. Destroying it waits for its tasks.
+class BatchRead {
+ public:
+  BatchRead(boost::asio::thread_pool& pool, unsigned threads, std::vector<std::string> paths,
+            const ScanOptions& options);
+  ~BatchRead();
+  BatchRead(const BatchRead&) = delete;
+  BatchRead& operator=(const BatchRead&) = delete;
+
+  // Waits for the tasks; the notes read keep the order of `paths`, files that vanished
+  // since the walk are left out. Once per batch.
+  std::vector<ObservedNote> take();
+  // How many paths the batch reads.
+  std::size_t size() const { return paths_.size(); }
+
+ private:
+  std::vector<std::string> paths_;
+  std::vector<std::optional<ObservedNote>> slots_;
+  std::latch done_;
+};
+
+// Reads `paths` with `threads` tasks on `pool` and waits for them (a BatchRead taken at
+// once). Must not be called from a thread of `pool`.
 std::vector<ObservedNote> read_notes(boost::asio::thread_pool& pool, unsigned threads,
-                                     const std::vector<std::string>& paths,
-                                     const ScanOptions& options);
+                                     std::vector<std::string> paths, const ScanOptions& options);
 
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // Runs a whole scan synchronously: all notes (paths empty) or just `paths` (vault-relative;
-// a given path that no longer exists is recorded deleted). Errors: the vault cannot be
-// opened, a given path is not a note, the store failed (the failed batch is rolled back,
-// earlier batches stay).
+// a given path that no longer exists is recorded deleted). The walk runs while the store's
+// stamps load, and each batch is read on `options.threads` threads while the calling
+// thread applies the one before. Errors: the vault cannot be opened, a given path is not
+// a note, the store failed (the failed batch is rolled back, earlier batches stay).
 Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seconds now,
                               const std::vector<std::string>& paths = {},
                               const ScanProgress& progress = {});

@@ -12,7 +12,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
 
 namespace freshd {
 namespace {
@@ -25,6 +31,11 @@ FileStamp stamp_of(const struct stat& st) {
 
 std::string join(const std::string& dir, const char* name) {
   return dir.empty() ? std::string(name) : dir + "/" + name;
+}
+
+template <typename T>
+bool by_path(const T& a, const T& b) {
+  return a.path < b.path;
 }
 
 bool matches_any(const std::vector<std::string>& patterns, const std::string& path) {
@@ -58,6 +69,32 @@ std::string open_error(const std::string& what) {
   return what + ": " + std::strerror(errno);
 }
 
+// Files whose type the walk settles, and how: a folder to walk into, a note with its stamp,
+// or a problem (links, special files named like notes, names that are not UTF-8).
+// `selected`: whether `rel` is a note's path, when the caller already asked the filter.
+void classify(int dir_fd, const char* name, std::string rel, const struct stat& st,
+              std::optional<bool> selected, const WalkFilter& filter,
+              std::vector<std::string>& pending, WalkResult& out) {
+  const auto is_selected = [&] { return selected ? *selected : filter.selects_file(rel); };
+  if (S_ISDIR(st.st_mode)) {
+    if (!filter.excludes_dir(rel)) pending.push_back(std::move(rel));
+  } else if (S_ISREG(st.st_mode)) {
+    if (!is_selected()) return;
+    // Indexed all the same, but JSON and reports can only show such a name with U+FFFD,
+    // and no command can name the note.
+    if (find_invalid_utf8(name) != std::string_view::npos)
+      out.problems.push_back({rel, "file name is not valid UTF-8: it is shown with U+FFFD "
+                                   "and commands cannot name the note; rename it"});
+    out.files.push_back({std::move(rel), stamp_of(st)});
+  } else if (S_ISLNK(st.st_mode)) {
+    if (const char* why = link_problem(dir_fd, name, rel, filter))
+      out.problems.push_back({std::move(rel), why});
+  } else if (is_selected()) {
+    out.problems.push_back({std::move(rel), "not a regular file (a FIFO, socket or device); "
+                                            "not read — remove it or exclude it"});
+  }
+}
+
 // Lists one directory (opened relative to the vault root, never through a symlink) and
 // pushes its subdirectories onto `pending`.
 void walk_dir(int root_fd, const std::string& rel_dir, const WalkFilter& filter,
@@ -79,28 +116,87 @@ void walk_dir(int root_fd, const std::string& rel_dir, const WalkFilter& filter,
   while (const dirent* entry = ::readdir(dir)) {
     const char* name = entry->d_name;
     if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+    std::string rel = join(rel_dir, name);
+    // The kernel's d_type settles folders, and files that are not notes, without a stat:
+    // that saves one per folder and attachment. A note needs its stamp, a link what it
+    // points to, and an entry of unknown type (some file systems) its mode.
+    const unsigned char type = entry->d_type;
+    if (type == DT_DIR) {
+      if (!filter.excludes_dir(rel)) pending.push_back(std::move(rel));
+      continue;
+    }
+    std::optional<bool> selected;
+    if (type != DT_UNKNOWN && type != DT_LNK) {
+      selected = filter.selects_file(rel);
+      if (!*selected) continue;  // not a note: nothing to stat, nothing to say
+    }
     struct stat st {};
     if (::fstatat(::dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // vanished
-    std::string rel = join(rel_dir, name);
-    if (S_ISDIR(st.st_mode)) {
-      if (!filter.excludes_dir(rel)) pending.push_back(std::move(rel));
-    } else if (S_ISREG(st.st_mode)) {
-      if (!filter.selects_file(rel)) continue;
-      // Indexed all the same, but JSON and reports can only show such a name with U+FFFD,
-      // and no command can name the note.
-      if (find_invalid_utf8(name) != std::string_view::npos)
-        out.problems.push_back({rel, "file name is not valid UTF-8: it is shown with U+FFFD "
-                                     "and commands cannot name the note; rename it"});
-      out.files.push_back({std::move(rel), stamp_of(st)});
-    } else if (S_ISLNK(st.st_mode)) {
-      if (const char* why = link_problem(::dirfd(dir), name, rel, filter))
-        out.problems.push_back({std::move(rel), why});
-    } else if (filter.selects_file(rel)) {
-      out.problems.push_back({std::move(rel), "not a regular file (a FIFO, socket or device); "
-                                              "not read — remove it or exclude it"});
-    }
+    classify(::dirfd(dir), name, std::move(rel), st, selected, filter, pending, out);
   }
   ::closedir(dir);
+}
+
+// The folders still to list, shared by the walk's threads. A thread takes one, lists it
+// and hands back the folders found in it; the walk is over when no folder is left and no
+// thread is listing one (that could still find more).
+class FolderQueue {
+ public:
+  explicit FolderQueue(std::string first) { pending_.push_back(std::move(first)); }
+
+  // The next folder to list, or nullopt once the walk is over.
+  std::optional<std::string> take() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return !pending_.empty() || listing_ == 0; });
+    if (pending_.empty()) return std::nullopt;
+    ++listing_;
+    std::string next = std::move(pending_.back());
+    pending_.pop_back();
+    return next;
+  }
+
+  // Ends the listing of a folder taken with take(), handing back the folders found in it.
+  void done(std::vector<std::string> found) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --listing_;
+    pending_.insert(pending_.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+    if (!found.empty() || listing_ == 0) changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::string> pending_;
+  int listing_ = 0;  // folders taken and not done
+};
+
+// One thread's share of the walk: its files sorted by path, so that the shares merge.
+void walk_share(int root_fd, const WalkFilter& filter, FolderQueue& queue, WalkResult& out) {
+  while (const auto rel_dir = queue.take()) {
+    std::vector<std::string> found;
+    walk_dir(root_fd, *rel_dir, filter, found, out);
+    queue.done(std::move(found));
+  }
+  std::sort(out.files.begin(), out.files.end(), by_path<WalkedFile>);
+}
+
+// The shares in one result: files merged by path, problems sorted by path (stably: one
+// path's problems keep their order), so the result does not depend on which thread
+// listed which folder.
+WalkResult merge_shares(std::vector<WalkResult> shares) {
+  WalkResult out = std::move(shares.front());
+  for (std::size_t i = 1; i < shares.size(); ++i) {
+    const auto middle = static_cast<std::ptrdiff_t>(out.files.size());
+    out.files.insert(out.files.end(), std::make_move_iterator(shares[i].files.begin()),
+                     std::make_move_iterator(shares[i].files.end()));
+    std::inplace_merge(out.files.begin(), out.files.begin() + middle, out.files.end(),
+                       by_path<WalkedFile>);
+    out.problems.insert(out.problems.end(), std::make_move_iterator(shares[i].problems.begin()),
+                        std::make_move_iterator(shares[i].problems.end()));
+  }
+  std::stable_sort(out.problems.begin(), out.problems.end(), by_path<WalkProblem>);
+  return out;
 }
 
 int open_root(const std::string& root) {
@@ -161,20 +257,25 @@ bool WalkFilter::selects_file(const std::string& rel_path) const {
   return !matches_any(exclude, rel_path) && !matches_any(own_paths, rel_path);
 }
 
-Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter) {
+Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter,
+                              unsigned threads) {
   const int root_fd = open_root(root);
   if (root_fd < 0) return root_error(root);
-  WalkResult out;
-  std::vector<std::string> pending{""};
-  while (!pending.empty()) {
-    std::string rel_dir = std::move(pending.back());
-    pending.pop_back();
-    walk_dir(root_fd, rel_dir, filter, pending, out);
+  FolderQueue queue("");
+  std::vector<WalkResult> shares(std::max(1u, threads));
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < shares.size(); ++i) {
+    try {
+      helpers.emplace_back(walk_share, root_fd, std::cref(filter), std::ref(queue),
+                           std::ref(shares[i]));
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the threads started (this one at least) walk it all
+    }
   }
+  walk_share(root_fd, filter, queue, shares.front());
+  for (auto& helper : helpers) helper.join();
   ::close(root_fd);
-  std::sort(out.files.begin(), out.files.end(),
-            [](const WalkedFile& a, const WalkedFile& b) { return a.path < b.path; });
-  return out;
+  return merge_shares(std::move(shares));
 }
 
 Result<WalkResult> stat_paths(const std::string& root, const std::vector<std::string>& paths,

@@ -39,8 +39,11 @@ struct WalkFilter {
 // the vault is indexed under its own path; targets outside the vault are never read), so
 // symlink loops cannot occur. Links that would name a note or a folder (loops and dangling
 // ones included) and special files named like notes are reported as problems and skipped.
-// Errors only when `root` itself cannot be opened.
-Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter);
+// Folders are listed by `threads` threads (the caller's among them); the result does not
+// depend on how many: problems come sorted by path too. Errors only when `root` itself
+// cannot be opened.
+Result<WalkResult> walk_vault(const std::string& root, const WalkFilter& filter,
+                              unsigned threads = 1);
 
 // Stamps of the given vault-relative paths (for `recheck PATH...` and the watcher): files
 // that do not exist are left out; a path that is not a selected note file is an Error

@@ -18,6 +18,10 @@ using namespace store_rows;
 // Long enough to ride out a writer's batch transaction, short enough to report a stuck one.
 constexpr int kBusyTimeoutMs = 5000;
 
+// A NoteStore is used from one thread at a time, so SQLite need not lock the connection
+// on every call (a tenth of the time a scan spends in SQLite).
+const int kOneThreadAtATime = SQLite::OPEN_NOMUTEX;
+
 using DatabasePtr = std::unique_ptr<SQLite::Database>;
 
 Error unknown_note(std::string_view path) {
@@ -27,7 +31,7 @@ Error unknown_note(std::string_view path) {
 Result<DatabasePtr> open_writer(const std::string& file) {
   try {
     auto db = std::make_unique<SQLite::Database>(
-        file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+        file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime, kBusyTimeoutMs);
     // WAL lets freshctl read while the daemon writes; NORMAL is durable enough under WAL
     // (a power cut loses at most the last transactions, never consistency).
     db->exec("PRAGMA journal_mode = WAL");
@@ -49,7 +53,8 @@ Result<DatabasePtr> open_reader(const std::string& file) {
     return Error{"no index yet at " + file + ": run `freshctl recheck` or start freshd"};
   }
   try {
-    auto db = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    auto db = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READONLY | kOneThreadAtATime,
+                                                 kBusyTimeoutMs);
     if (Status readable = schema::check_readable(*db, file); !readable) return readable.error();
     return db;
   } catch (const SQLite::Exception& e) {
@@ -112,9 +117,14 @@ int NoteStore::schema_version() { return schema::latest_version(); }
 
 Result<std::unordered_map<std::string, KnownFile>> NoteStore::known_files() {
   try {
-    SQLite::Statement query(*db_,
-                            "SELECT path, size, mtime_ns, hash FROM notes WHERE deleted_at IS NULL");
+    // NOT INDEXED: a scan of the table reads its pages in order; SQLite would rather go
+    // through the live-path index and then look up every row on its own.
+    SQLite::Statement query(
+        *db_, "SELECT path, size, mtime_ns, hash FROM notes NOT INDEXED WHERE deleted_at IS NULL");
     std::unordered_map<std::string, KnownFile> known;
+    // At most one entry per row id: growing the map instead rehashes it a dozen times.
+    known.reserve(static_cast<std::size_t>(
+        db_->execAndGet("SELECT coalesce(max(id), 0) FROM notes").getInt64()));
     while (query.executeStep()) {
       known.emplace(query.getColumn(0).getString(),
                     KnownFile{FileStamp{query.getColumn(1).getInt64(), query.getColumn(2).getInt64()},
