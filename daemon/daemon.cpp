@@ -106,7 +106,7 @@ int Daemon::run() {
   notifier_.ready();
   arm_watchdog();
   log_info("watching " + config_.vault.path + " (" +
-           (watcher_ ? std::to_string(watcher_->watch_count()) + " folders" : "no inotify") +
+           (watcher_ ? "inotify" : "no inotify") +
            "), control socket " + resolve_socket_path(config_));
   publish_status();
   loop_.run();

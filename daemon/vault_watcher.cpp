@@ -2,6 +2,7 @@
 
 #include "daemon/log.h"
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/read.hpp>
 
 #include <dirent.h>
@@ -52,19 +53,25 @@ Status VaultWatcher::start() {
 }
 
 void VaultWatcher::stop() {
+  to_watch_.clear();
+  watching_ = false;
   boost::system::error_code ignored;
   debounce_timer_.cancel();
   if (inotify_.is_open()) inotify_.close(ignored);
   dirs_.clear();
 }
 
-// Watches `rel_dir` and every folder below it. With report_files, the notes already in
-// a new folder are reported, since they may have been written before the watch existed.
 void VaultWatcher::add_tree(const std::string& start, bool report_files) {
-  std::vector<std::string> pending{start};
-  while (!pending.empty()) {
-    const std::string rel = std::move(pending.back());
-    pending.pop_back();
+  to_watch_.emplace_back(start, report_files);
+  if (watching_) return;
+  watching_ = true;
+  watch_some();
+}
+
+void VaultWatcher::watch_some() {
+  for (std::size_t n = 0; n < kFoldersPerTurn && !to_watch_.empty(); ++n) {
+    const auto [rel, report_files] = std::move(to_watch_.back());
+    to_watch_.pop_back();
     const std::string full = rel.empty() ? root_ : root_ + "/" + rel;
     const int wd = ::inotify_add_watch(inotify_.native_handle(), full.c_str(), kMask);
     if (wd < 0) {
@@ -83,14 +90,27 @@ void VaultWatcher::add_tree(const std::string& start, bool report_files) {
     while (const dirent* entry = ::readdir(dir)) {
       const std::string name = entry->d_name;
       if (name == "." || name == "..") continue;
-      struct stat st {};
-      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      // The entry's type spares a stat per file. Some file systems leave it unknown.
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      }
       const std::string child = join(rel, name);
-      if (S_ISDIR(st.st_mode) && !filter_.excludes_dir(child)) pending.push_back(child);
-      if (report_files && S_ISREG(st.st_mode) && filter_.selects_file(child)) note_change(child);
+      if (type == DT_DIR && !filter_.excludes_dir(child))
+        to_watch_.emplace_back(child, report_files);
+      if (report_files && type == DT_REG && filter_.selects_file(child)) note_change(child);
     }
     ::closedir(dir);
   }
+  if (to_watch_.empty()) {
+    watching_ = false;
+    return;
+  }
+  asio::post(inotify_.get_executor(), [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.lock() && inotify_.is_open()) watch_some();
+  });
 }
 
 void VaultWatcher::read_events() {

@@ -11,9 +11,11 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct inotify_event;
@@ -33,21 +35,28 @@ struct WatchCallbacks {
 class VaultWatcher {
  public:
   static constexpr int kMaxBatchDelay = 10;
+  static constexpr std::size_t kFoldersPerTurn = 64;
 
   VaultWatcher(boost::asio::io_context& loop, std::string root, WalkFilter filter,
                WatchCallbacks callbacks,
                std::chrono::milliseconds debounce = std::chrono::milliseconds(300));
   ~VaultWatcher();
 
-  // Sets up inotify and watches every folder. Errors when inotify is unavailable; a
-  // watch-limit shortfall is not an error (logged, and the periodic rescan covers it).
+  // Sets up inotify and starts watching every folder: kFoldersPerTurn folders per loop
+  // turn, so that a vault of thousands of folders does not hold the loop (and the requests
+  // behind it) while the daemon starts. Errors when inotify is unavailable; a watch-limit
+  // shortfall is not an error (logged, and the periodic rescan covers it).
   Status start();
   void stop();
 
   std::size_t watch_count() const { return dirs_.size(); }
 
  private:
+  // Queues `rel_dir` and the folders below it to be watched. With report_files, the notes
+  // already in them are reported, since they may have been written before the watch existed.
   void add_tree(const std::string& rel_dir, bool report_files);
+  // Watches the next kFoldersPerTurn queued folders, and posts itself for the rest.
+  void watch_some();
   void read_events();
   void handle(const ::inotify_event& event);
   void note_change(const std::string& rel_path);
@@ -60,6 +69,10 @@ class VaultWatcher {
   boost::asio::posix::stream_descriptor inotify_;
   boost::asio::steady_timer debounce_timer_;
   std::unordered_map<int, std::string> dirs_;  // watch descriptor -> vault-relative folder
+  // Folders still to watch, with whether to report the notes in them.
+  std::vector<std::pair<std::string, bool>> to_watch_;
+  bool watching_ = false;  // a watch_some() is posted
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for posted turns
   std::set<std::string> pending_;
   std::chrono::steady_clock::time_point batch_started_;  // first change in pending_
   std::unordered_map<std::uint32_t, std::string> moved_from_;  // cookie -> path
