@@ -142,20 +142,7 @@ void write_note_view(JsonText& out, const NoteView& view) {
     out.null();
   out.key("path");
   out.string(note.path);
-  out.key("problems");
-  out.open('[');
-  for (const MetadataProblem& p : view.problems) {
-    out.separate();
-    out.open('{');
-    out.key("key");
-    out.string(p.key);
-    out.key("line");
-    out.number(static_cast<long long>(p.line));
-    out.key("message");
-    out.string(p.message);
-    out.close('}');
-  }
-  out.close(']');
+  write_problems(out, view.problems);
   out.key("provenance");
   out.open('{');
   out.key("decay");

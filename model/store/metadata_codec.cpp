@@ -36,6 +36,18 @@ void write_dated_fact(JsonText& out, std::string_view name,
   out.close('}');
 }
 
+void write_tags(JsonText& out, const std::vector<std::string>& tags) {
+  out.key("tags");
+  out.open('[');
+  for (const std::string& tag : tags) {
+    out.separate();
+    out.string(tag);
+  }
+  out.close(']');
+}
+
+}  // namespace
+
 void write_problems(JsonText& out, const std::vector<MetadataProblem>& problems) {
   out.key("problems");
   out.open('[');
@@ -52,18 +64,6 @@ void write_problems(JsonText& out, const std::vector<MetadataProblem>& problems)
   }
   out.close(']');
 }
-
-void write_tags(JsonText& out, const std::vector<std::string>& tags) {
-  out.key("tags");
-  out.open('[');
-  for (const std::string& tag : tags) {
-    out.separate();
-    out.string(tag);
-  }
-  out.close(']');
-}
-
-}  // namespace
 
 void write_provenance(JsonText& out, const Provenance& provenance) {
   out.open('{');

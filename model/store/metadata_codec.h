@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace freshd {
 
@@ -18,6 +19,8 @@ nlohmann::json provenance_to_json(const Provenance& provenance);
 nlohmann::json date_fact_to_json(const DatedFact& fact);  // {"value": "...", "provenance": {...}, "precision": "..."}
 // provenance_to_json's object, written as text: {"key", "line" (when set), "raw", "source"}.
 void write_provenance(JsonText& out, const Provenance& provenance);
+// The member "problems": [{"key", "line", "message"}, ...], written as text.
+void write_problems(JsonText& out, const std::vector<MetadataProblem>& problems);
 
 // The stored form of a note's metadata: one line of JSON, keys in byte order, written
 // directly (a scan encodes every note it reads; building a JSON tree first cost more than

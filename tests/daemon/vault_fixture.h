@@ -3,6 +3,7 @@
 #pragma once
 
 #include "daemon/vault_scanner.h"
+#include "tests/store/store_fixtures.h"
 
 #include <doctest/doctest.h>
 #include <date/tz.h>
@@ -19,19 +20,6 @@ namespace freshd::test {
 
 class TempVault {
  public:
-  TempVault() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "freshd-scan-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    root_ = pattern;
-  }
-  ~TempVault() {
-    std::error_code ignored;
-    std::filesystem::remove_all(root_, ignored);
-  }
-  TempVault(const TempVault&) = delete;
-  TempVault& operator=(const TempVault&) = delete;
-
   const std::string& root() const { return root_; }
   std::string at(const std::string& rel) const { return root_ + "/" + rel; }
 
@@ -69,7 +57,8 @@ class TempVault {
   }
 
  private:
-  std::string root_;
+  TempDir dir_;  // removed with the vault
+  std::string root_ = dir_.path();
 };
 
 }  // namespace freshd::test
