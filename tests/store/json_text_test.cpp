@@ -13,6 +13,7 @@ namespace freshd {
 namespace {
 
 using nlohmann::json;
+using namespace std::string_literals;
 
 std::string dumped(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -25,7 +26,7 @@ TEST_CASE("strings are written byte for byte as nlohmann's dump writes them") {
       "quote \" and backslash \\",
       "slash / stays",
       "controls \b\f\n\r\t end",
-      std::string("nul \0 and \x01 \x1f", 15),
+      "nul \0 and \x01 \x1f"s,  // the NUL is part of the string
       "delete \x7f stays",
       "non-ASCII: caf\xc3\xa9, \xe2\x82\xac, \xf0\x9f\x93\x9d",
       "invalid: \xff\xfe here",
