@@ -1,5 +1,6 @@
 // The persistent index: notes, their metadata with provenance, and the append-only
-// timeline, in SQLite (WAL, foreign keys, schema versioned by PRAGMA user_version).
+// timeline, in SQLite (WAL, declared foreign keys kept by the store, schema versioned by
+// PRAGMA user_version).
 // A NoteStore is used from one thread at a time. Every method returns an Error naming the
 // database file on failure; SQLite exceptions never leave this class.
 #pragma once

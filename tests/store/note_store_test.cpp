@@ -207,6 +207,49 @@ TEST_CASE("the timeline is append-only: the database refuses to rewrite it") {
   CHECK(raw.execAndGet("SELECT count(*) FROM events").getInt() == 1);
 }
 
+// The rows of PRAGMA foreign_key_check: "table rowid parent" per row whose reference is
+// dangling. SQLite runs the check even with enforcement off, as the store has it.
+std::vector<std::string> dangling_references(SQLite::Database& raw) {
+  std::vector<std::string> out;
+  SQLite::Statement check(raw, "PRAGMA foreign_key_check");
+  while (check.executeStep())
+    out.push_back(check.getColumn(0).getString() + " " + check.getColumn(1).getString() + " " +
+                  check.getColumn(2).getString());
+  return out;
+}
+
+TEST_CASE("every kind of write keeps the references the schema declares") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  {
+    NoteStore store = open_file(file, NoteStore::Mode::read_write);
+    apply(store, {{observed("a.md", 1), observed("b.md", 2), observed("c.md", 3)}, {}}, kT1);
+    ObservedNote moved = observed("d.md", 3);
+    moved.renamed_from = "c.md";
+    apply(store, {{observed("a.md", 11, 120, 2), moved}, {"b.md"}}, kT2);
+    apply(store, {{observed("b.md", 2)}, {}}, kT2);  // restored
+    REQUIRE(store.record_validation("a.md", day(2026, 4, 2), "unchanged", kT2).ok());
+    REQUIRE(store.snooze("d.md", kT3, kT2).ok());
+    REQUIRE(store.record_event("a.md", EventKind::became_due, "due 2026-04-09", kT2).ok());
+    REQUIRE(store.record_own_write(observed("a.md", 12, 130, 3)).ok());
+    const std::vector<ReminderItem> items{{"a.md", "A", "", ReminderKind::stale, day(2026, 3, 1)},
+                                          {"d.md", "D", "", ReminderKind::due, day(2026, 4, 5)}};
+    REQUIRE(store.record_digest(items, "{}", {"log"}, kT3).ok());
+    auto pending = store.pending_outbox();
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    REQUIRE(store.mark_delivered(pending->front().id, items, kT3).ok());
+  }
+  SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+  CHECK(raw.execAndGet("SELECT count(*) FROM reminders").getInt() == 2);
+  CHECK(raw.execAndGet("SELECT count(*) FROM validations").getInt() == 1);
+  CHECK(dangling_references(raw).empty());
+  // The check finds a dangling reference when there is one.
+  raw.exec("INSERT INTO events (note_id, path, kind, at, detail) VALUES (99, 'x.md', 'snoozed', 0, '')");
+  const std::string event = std::to_string(raw.getLastInsertRowid());
+  CHECK(dangling_references(raw) == std::vector<std::string>{"events " + event + " notes"});
+}
+
 // The bytes of the index file, read with no connection open (the WAL checkpointed).
 std::string file_bytes(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
