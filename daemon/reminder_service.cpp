@@ -101,11 +101,10 @@ std::vector<std::string> ReminderService::sinks() const {
   return out;
 }
 
-Status ReminderService::record_part(std::vector<ReminderItem> items, Seconds now) {
-  const Digest digest{config_.vault.path, now, std::move(items)};
+Result<std::vector<std::int64_t>> ReminderService::record_part(const Digest& digest) {
   // A file name that is not UTF-8 comes out as U+FFFD (JsonText), never as an exception.
   const std::string digest_json = digest_to_json_text(digest);
-  return store_.record_digest(digest.items, digest_json, sinks(), now);
+  return store_.record_digest(digest.items, digest_json, sinks(), digest.at);
 }
 
 Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
@@ -115,9 +114,14 @@ Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
   const auto at = [&](std::size_t i) { return owed.begin() + static_cast<std::ptrdiff_t>(i); };
   for (std::size_t first = 0; first < owed.size(); first += kDigestItems) {
     const std::size_t end = std::min(owed.size(), first + kDigestItems);
-    std::vector<ReminderItem> part(std::make_move_iterator(at(first)),
-                                   std::make_move_iterator(at(end)));
-    if (auto r = record_part(std::move(part), now); !r) return r.error();
+    const Digest digest{config_.vault.path, now,
+                        {std::make_move_iterator(at(first)), std::make_move_iterator(at(end))}};
+    auto ids = record_part(digest);
+    if (!ids) return ids.error();
+    // The log's entry is delivered from the digest in hand, not read back from the outbox
+    // and parsed again; after a crash before this, the next start delivers it from there.
+    log_digest(digest);
+    delivered(ids->front(), digest.items, ok_status(), now, 0);
   }
   owed = {};
   return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
@@ -158,10 +162,10 @@ void ReminderService::record_next(const std::shared_ptr<Recording>& r) {
     const auto at = [&](std::size_t i) {
       return r->owed.begin() + static_cast<std::ptrdiff_t>(i);
     };
-    std::vector<ReminderItem> part(std::make_move_iterator(at(r->recorded)),
-                                   std::make_move_iterator(at(end)));
+    const Digest digest{config_.vault.path, r->now,
+                        {std::make_move_iterator(at(r->recorded)), std::make_move_iterator(at(end))}};
     r->recorded = end;
-    if (auto s = record_part(std::move(part), r->now); !s) return r->done(s.error());
+    if (auto s = record_part(digest); !s) return r->done(s.error());
     if (r->recorded < r->owed.size()) return queue_step([this, r] { record_next(r); });
   }
   r->owed = {};

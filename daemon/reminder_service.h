@@ -76,7 +76,8 @@ class ReminderService {
   struct Recording;
 
   std::vector<std::string> sinks() const;
-  Status record_part(std::vector<ReminderItem> items, Seconds now);
+  // Records `digest` for every sink; returns the outbox ids, the log's first (sinks()).
+  Result<std::vector<std::int64_t>> record_part(const Digest& digest);
   void record_next(const std::shared_ptr<Recording>& recording);
   // With `log_now`, digests due to the log are logged in the call, else one per loop turn.
   Result<std::optional<Seconds>> deliver_pending(Seconds now, std::optional<Seconds> next,

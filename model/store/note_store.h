@@ -179,8 +179,8 @@ class NoteStore {
   // The last reminder of every live note, by path.
   Result<std::unordered_map<std::string, ReminderRecord>> reminder_records();
   // Records, in one transaction, that `items` were reminded at `now` and queues `payload`
-  // for each sink.
-  Status record_digest(const std::vector<ReminderItem>& items, const std::string& payload,
+  // for each sink. Returns the outbox entries' ids, one per sink, in the order of `sinks`.
+  Result<std::vector<std::int64_t>> record_digest(const std::vector<ReminderItem>& items, const std::string& payload,
                        const std::vector<std::string>& sinks, Seconds now);
   // Undelivered outbox entries, oldest first.
   Result<std::vector<OutboxEntry>> pending_outbox();

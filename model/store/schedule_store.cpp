@@ -32,7 +32,7 @@ Result<std::unordered_map<std::string, ReminderRecord>> NoteStore::reminder_reco
   }
 }
 
-Status NoteStore::record_digest(const std::vector<ReminderItem>& items,
+Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<ReminderItem>& items,
                                 const std::string& payload, const std::vector<std::string>& sinks,
                                 Seconds now) {
   try {
@@ -55,6 +55,7 @@ Status NoteStore::record_digest(const std::vector<ReminderItem>& items,
     SQLite::Statement outbox(*db_,
                              "INSERT INTO outbox (created_at, sink, payload, attempts,"
                              " next_attempt) VALUES (?, ?, ?, 0, ?)");
+    std::vector<std::int64_t> ids;
     for (const auto& sink : sinks) {
       outbox.bind(1, to_db(now));
       outbox.bind(2, sink);
@@ -62,9 +63,10 @@ Status NoteStore::record_digest(const std::vector<ReminderItem>& items,
       outbox.bind(4, to_db(now));
       outbox.exec();
       outbox.reset();
+      ids.push_back(db_->getLastInsertRowid());
     }
     transaction.commit();
-    return ok_status();
+    return ids;
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot record a reminder digest", e);
   }

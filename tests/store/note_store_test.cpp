@@ -234,11 +234,14 @@ TEST_CASE("every kind of write keeps the references the schema declares") {
     REQUIRE(store.record_own_write(observed("a.md", 12, 130, 3)).ok());
     const std::vector<ReminderItem> items{{"a.md", "A", "", ReminderKind::stale, day(2026, 3, 1)},
                                           {"d.md", "D", "", ReminderKind::due, day(2026, 4, 5)}};
-    REQUIRE(store.record_digest(items, "{}", {"log"}, kT3).ok());
+    const auto ids = store.record_digest(items, "{}", {"log", "exec"}, kT3);
+    REQUIRE(ids.ok());
     auto pending = store.pending_outbox();
     REQUIRE(pending.ok());
-    REQUIRE(pending->size() == 1);
-    REQUIRE(store.mark_delivered(pending->front().id, items, kT3).ok());
+    REQUIRE(pending->size() == 2);
+    CHECK(*ids == std::vector<std::int64_t>{pending->at(0).id, pending->at(1).id});
+    CHECK(pending->at(1).sink == "exec");
+    REQUIRE(store.mark_delivered(ids->front(), items, kT3).ok());
   }
   SQLite::Database raw(file, SQLite::OPEN_READWRITE);
   CHECK(raw.execAndGet("SELECT count(*) FROM reminders").getInt() == 2);
