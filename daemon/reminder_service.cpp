@@ -101,10 +101,11 @@ std::vector<std::string> ReminderService::sinks() const {
   return out;
 }
 
-Result<std::vector<std::int64_t>> ReminderService::record_part(const Digest& digest) {
+Result<std::vector<std::int64_t>> ReminderService::record_part(const Digest& digest,
+                                                                bool logged) {
   // A file name that is not UTF-8 comes out as U+FFFD (JsonText), never as an exception.
   const std::string digest_json = digest_to_json_text(digest);
-  return store_.record_digest(digest.items, digest_json, sinks(), digest.at);
+  return store_.record_digest(digest.items, digest_json, sinks(), digest.at, logged);
 }
 
 Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
@@ -116,12 +117,11 @@ Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
     const std::size_t end = std::min(owed.size(), first + kDigestItems);
     const Digest digest{config_.vault.path, now,
                         {std::make_move_iterator(at(first)), std::make_move_iterator(at(end))}};
-    auto ids = record_part(digest);
-    if (!ids) return ids.error();
-    // The log's entry is delivered from the digest in hand, not read back from the outbox
-    // and parsed again; after a crash before this, the next start delivers it from there.
+    // Logged from the digest in hand, then recorded with the log's entry delivered, in one
+    // transaction. A crash or a store error between the two logs it again at the next
+    // wake: at least once, as the outbox's other sinks.
     log_digest(digest);
-    delivered(ids->front(), digest.items, ok_status(), now, 0);
+    if (auto ids = record_part(digest, /*logged=*/true); !ids) return ids.error();
   }
   owed = {};
   return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
@@ -165,7 +165,7 @@ void ReminderService::record_next(const std::shared_ptr<Recording>& r) {
     const Digest digest{config_.vault.path, r->now,
                         {std::make_move_iterator(at(r->recorded)), std::make_move_iterator(at(end))}};
     r->recorded = end;
-    if (auto s = record_part(digest); !s) return r->done(s.error());
+    if (auto s = record_part(digest, /*logged=*/false); !s) return r->done(s.error());
     if (r->recorded < r->owed.size()) return queue_step([this, r] { record_next(r); });
   }
   r->owed = {};

@@ -180,8 +180,13 @@ class NoteStore {
   Result<std::unordered_map<std::string, ReminderRecord>> reminder_records();
   // Records, in one transaction, that `items` were reminded at `now` and queues `payload`
   // for each sink. Returns the outbox entries' ids, one per sink, in the order of `sinks`.
-  Result<std::vector<std::int64_t>> record_digest(const std::vector<ReminderItem>& items, const std::string& payload,
-                       const std::vector<std::string>& sinks, Seconds now);
+  // With `first_delivered`, the caller has already delivered the digest to the first sink
+  // (the log): its entry is recorded delivered, as mark_delivered would, in the same
+  // transaction.
+  Result<std::vector<std::int64_t>> record_digest(const std::vector<ReminderItem>& items,
+                                                  const std::string& payload,
+                                                  const std::vector<std::string>& sinks,
+                                                  Seconds now, bool first_delivered = false);
   // Undelivered outbox entries, oldest first.
   Result<std::vector<OutboxEntry>> pending_outbox();
   // Marks an entry delivered and appends a `reminded` event per note of its digest, whose

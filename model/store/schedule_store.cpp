@@ -13,6 +13,16 @@ namespace freshd {
 
 using namespace store_rows;
 
+namespace {
+
+// The detail of the `reminded` event of `item` delivered to `sink`.
+std::string reminded_detail(const ReminderItem& item, const std::string& sink) {
+  return std::string(to_string(item.kind)) + ", due " + format_day(item.due) +
+         ", delivered to " + sink;
+}
+
+}  // namespace
+
 Result<std::unordered_map<std::string, ReminderRecord>> NoteStore::reminder_records() {
   try {
     std::unordered_map<std::string, ReminderRecord> out;
@@ -33,8 +43,9 @@ Result<std::unordered_map<std::string, ReminderRecord>> NoteStore::reminder_reco
 }
 
 Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<ReminderItem>& items,
-                                const std::string& payload, const std::vector<std::string>& sinks,
-                                Seconds now) {
+                                                           const std::string& payload,
+                                                           const std::vector<std::string>& sinks,
+                                                           Seconds now, bool first_delivered) {
   try {
     SQLite::Transaction transaction(*db_);
     SQLite::Statement upsert(*db_,
@@ -42,6 +53,8 @@ Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<Rem
                              " ON CONFLICT(note_id) DO UPDATE SET due_day = excluded.due_day,"
                              " kind = excluded.kind, at = excluded.at");
     NoteIdLookup note_ids(*db_);
+    EventWriter events(*db_);
+    const bool delivered = first_delivered && !sinks.empty();
     for (const auto& item : items) {
       const std::int64_t id = note_ids.at(item.path);
       if (id == 0) continue;  // deleted since the plan was made
@@ -51,16 +64,23 @@ Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<Rem
       upsert.bind(4, to_db(now));
       upsert.exec();
       upsert.reset();
+      if (delivered)
+        events.append(id, item.path, EventKind::reminded, now,
+                      reminded_detail(item, sinks.front()));
     }
     SQLite::Statement outbox(*db_,
                              "INSERT INTO outbox (created_at, sink, payload, attempts,"
-                             " next_attempt) VALUES (?, ?, ?, 0, ?)");
+                             " next_attempt, delivered_at) VALUES (?, ?, ?, 0, ?, ?)");
     std::vector<std::int64_t> ids;
     for (const auto& sink : sinks) {
       outbox.bind(1, to_db(now));
       outbox.bind(2, sink);
       outbox.bind(3, payload);
       outbox.bind(4, to_db(now));
+      if (delivered && ids.empty())
+        outbox.bind(5, to_db(now));
+      else
+        outbox.bind(5);  // NULL: owed
       outbox.exec();
       outbox.reset();
       ids.push_back(db_->getLastInsertRowid());
@@ -105,9 +125,7 @@ Status NoteStore::mark_delivered(std::int64_t id, const std::vector<ReminderItem
     for (const ReminderItem& item : items) {
       const std::int64_t note = note_ids.at(item.path);
       if (note == 0) continue;
-      events.append(note, item.path, EventKind::reminded, now,
-                    std::string(to_string(item.kind)) + ", due " + format_day(item.due) +
-                        ", delivered to " + sink);
+      events.append(note, item.path, EventKind::reminded, now, reminded_detail(item, sink));
     }
     transaction.commit();
     return ok_status();

@@ -218,6 +218,51 @@ std::vector<std::string> dangling_references(SQLite::Database& raw) {
   return out;
 }
 
+TEST_CASE("a digest is owed to each sink, or recorded delivered to the log it was logged to") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1), observed("b.md", 2)}, {}}, kT1);
+  const std::vector<ReminderItem> items{{"a.md", "A", "", ReminderKind::stale, day(2026, 3, 1)},
+                                        {"b.md", "B", "", ReminderKind::due, day(2026, 4, 5)}};
+  const auto reminded = [&](Seconds since) {
+    std::vector<std::string> out;
+    REQUIRE(store.for_each_event(since, {EventKind::reminded}, [&](const TimelineEvent& e) {
+                   out.push_back(e.path + ": " + e.detail);
+                 }).ok());
+    return out;
+  };
+  const auto owed = [&] {
+    std::vector<std::string> out;
+    auto pending = store.pending_outbox();
+    REQUIRE(pending.ok());
+    for (const OutboxEntry& entry : *pending) out.push_back(entry.sink);
+    return out;
+  };
+
+  SUBCASE("owed: the sinks wait in the outbox, nothing is reminded yet") {
+    const auto ids = store.record_digest(items, "{}", {"log", "exec"}, kT2);
+    REQUIRE(ids.ok());
+    CHECK(ids->size() == 2);
+    CHECK(owed() == std::vector<std::string>{"log", "exec"});
+    CHECK(reminded(kT1).empty());
+    REQUIRE(store.mark_delivered(ids->front(), items, kT2).ok());
+    CHECK(owed() == std::vector<std::string>{"exec"});
+    CHECK(reminded(kT1) == std::vector<std::string>{"a.md: stale, due 2026-03-01, delivered to log",
+                                                    "b.md: due, due 2026-04-05, delivered to log"});
+  }
+  SUBCASE("logged: the log's entry is delivered in the same transaction") {
+    const auto ids = store.record_digest(items, "{}", {"log", "exec"}, kT2, true);
+    REQUIRE(ids.ok());
+    CHECK(ids->size() == 2);
+    CHECK(owed() == std::vector<std::string>{"exec"});
+    CHECK(reminded(kT1) == std::vector<std::string>{"a.md: stale, due 2026-03-01, delivered to log",
+                                                    "b.md: due, due 2026-04-05, delivered to log"});
+  }
+  auto records = store.reminder_records();
+  REQUIRE(records.ok());
+  CHECK(records->size() == 2);
+  CHECK(records->at("b.md").kind == ReminderKind::due);
+}
+
 TEST_CASE("every kind of write keeps the references the schema declares") {
   const test::TempDir dir;
   const std::string file = dir.file("index.sqlite");
@@ -242,6 +287,7 @@ TEST_CASE("every kind of write keeps the references the schema declares") {
     CHECK(*ids == std::vector<std::int64_t>{pending->at(0).id, pending->at(1).id});
     CHECK(pending->at(1).sink == "exec");
     REQUIRE(store.mark_delivered(ids->front(), items, kT3).ok());
+    REQUIRE(store.record_digest(items, "{}", {"log"}, kT3, /*first_delivered=*/true).ok());
   }
   SQLite::Database raw(file, SQLite::OPEN_READWRITE);
   CHECK(raw.execAndGet("SELECT count(*) FROM reminders").getInt() == 2);
