@@ -40,7 +40,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # dpkg-shlibdeps (from dpkg-dev) reads the binaries' libraries, so Depends: names the
-# runtime packages (libyaml-cpp, libsqlite3, libxxhash, ...) at the versions built against.
+# runtime packages (libyaml, libsqlite3, libxxhash, ...) at the versions built against.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The time zone database is read at run time (date's USE_OS_TZDB).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS tzdata)

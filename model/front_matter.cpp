@@ -1,12 +1,13 @@
 #include "model/front_matter.h"
 
 #include <toml++/toml.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
+#include <variant>
 
 namespace freshd {
 namespace {
@@ -49,62 +50,248 @@ bool is_closing(std::string_view line, FrontMatterFormat format) {
 }
 
 // ---- YAML ----------------------------------------------------------------------------
+//
+// libyaml's event parser, read event by event: the top-level mapping's keys with their
+// scalar or list values, nothing else kept. Anchors are remembered by what an entry can use
+// (a scalar's text, a list's scalar items), so an alias reads like the node it names;
+// what aliases copy is capped, so a small front matter cannot expand into gigabytes.
 
 // Lines of the front matter only, so YAML marks (0-based lines) index into them directly.
 using BlockLines = std::vector<std::string_view>;
 
-std::optional<FrontMatterEntry> yaml_entry(const YAML::Node& key, const YAML::Node& value,
-                                           const BlockLines& block, int first_line) {
-  FrontMatterEntry entry{key.Scalar(), "", {}, false, first_line + key.Mark().line};
-  if (value.IsScalar()) {
-    entry.value = value.Scalar();
-  } else if (value.IsSequence()) {
-    entry.is_list = true;
-    for (const auto& item : value)
-      if (item.IsScalar()) entry.items.push_back(item.Scalar());
-    entry.value = join(entry.items);
-  } else if (value.IsMap() && value.Mark().line == key.Mark().line) {
-    // A flow mapping on the key's line is almost always an unfilled template such as
-    // "date: {{date}}"; keeping its text lets the date parser say so.
-    const auto& line = block[static_cast<std::size_t>(value.Mark().line)];
-    entry.value = std::string(trim(line.substr(static_cast<std::size_t>(value.Mark().column))));
-  } else {
+// Deeper nesting is refused, as a YAML parser that recurses would have to.
+constexpr int kMaxYamlNesting = 499;
+// What aliases may copy, in bytes, over one front matter.
+constexpr std::size_t kMaxAliasBytes = kMaxFrontMatterBytes;
+
+struct YamlError {
+  int line;  // 0-based in the block
+  std::string message;
+  std::string context = {};  // what the parser was reading: "while parsing a flow sequence"
+  int context_line = 0;      // where that began, 0-based in the block
+};
+
+// A node, as much of it as an entry needs.
+struct YamlNode {
+  enum class Kind { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  std::string text;                // scalar
+  std::vector<std::string> items;  // sequence: its scalar items
+  yaml_mark_t mark{};              // where the node (its anchor or tag, if any) starts
+};
+
+// A plain scalar with no tag that YAML reads as null: "", "~", "null", "Null", "NULL".
+bool is_null(const yaml_event_t& event) {
+  if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event.data.scalar.tag) return false;
+  const std::string_view text(reinterpret_cast<const char*>(event.data.scalar.value),
+                              event.data.scalar.length);
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+std::string_view anchor_of(const unsigned char* anchor) {
+  return anchor ? std::string_view(reinterpret_cast<const char*>(anchor)) : std::string_view();
+}
+
+class YamlReader {
+ public:
+  explicit YamlReader(std::string_view text) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~YamlReader() {
+    if (has_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  YamlReader(const YamlReader&) = delete;
+  YamlReader& operator=(const YamlReader&) = delete;
+
+  // The entries of the first document's top-level mapping; a YamlError when the document
+  // is not YAML, or its root is not a mapping (line -1).
+  std::variant<std::vector<FrontMatterEntry>, YamlError> entries(const BlockLines& block,
+                                                                  int first_line) {
+    std::vector<FrontMatterEntry> out;
+    if (!next()) return error();
+    if (!next()) return error();  // past STREAM-START
+    if (event_.type == YAML_STREAM_END_EVENT) return out;
+    if (!next()) return error();  // past DOCUMENT-START: the root
+    if (event_.type != YAML_MAPPING_START_EVENT) {
+      auto root = node(0);
+      if (!root) return error();
+      if (root->kind == YamlNode::Kind::null) return out;
+      return YamlError{-1, "YAML front matter is not a list of 'key: value' lines"};
+    }
+    remember_anchor(YamlNode{YamlNode::Kind::mapping, {}, {}, event_.start_mark});
+    for (;;) {
+      if (!next()) return error();
+      if (event_.type == YAML_MAPPING_END_EVENT) break;
+      auto key = node(1);
+      if (!key) return error();
+      if (!next()) return error();
+      auto value = node(1);
+      if (!value) return error();
+      if (key->kind != YamlNode::Kind::scalar) continue;
+      if (auto entry = make_entry(std::move(*key), std::move(*value), block, first_line))
+        out.push_back(std::move(*entry));
+    }
+    return out;
+  }
+
+ private:
+  // Reads the next event into event_; false on a parse error (failure_ says why).
+  bool next() {
+    if (has_event_) yaml_event_delete(&event_);
+    has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    if (!has_event_ && !failure_) {
+      // libyaml's own words, with the marks of the problem and of what it was reading.
+      failure_ = YamlError{static_cast<int>(parser_.problem_mark.line),
+                           parser_.problem ? parser_.problem : "unreadable YAML",
+                           parser_.context ? parser_.context : "",
+                           static_cast<int>(parser_.context_mark.line)};
+    }
+    return has_event_;
+  }
+
+  YamlError error() const { return failure_.value_or(YamlError{0, "unreadable YAML"}); }
+
+  // The node that starts at the current event, read to its last event; nullopt on a parse
+  // error, nesting deeper than kMaxYamlNesting, an unknown alias or aliases copying too much.
+  std::optional<YamlNode> node(int depth) {
+    if (depth > kMaxYamlNesting) {
+      return fail(event_.start_mark, "nested more than " + std::to_string(kMaxYamlNesting) +
+                                         " levels deep");
+    }
+    YamlNode out;
+    out.mark = event_.start_mark;
+    switch (event_.type) {
+      case YAML_SCALAR_EVENT:
+        if (!is_null(event_)) {
+          out.kind = YamlNode::Kind::scalar;
+          out.text.assign(reinterpret_cast<const char*>(event_.data.scalar.value),
+                          event_.data.scalar.length);
+        }
+        return remember(anchor_of(event_.data.scalar.anchor), std::move(out));
+      case YAML_ALIAS_EVENT:
+        return resolve(anchor_of(event_.data.alias.anchor));
+      case YAML_SEQUENCE_START_EVENT: {
+        const std::string anchor(anchor_of(event_.data.sequence_start.anchor));
+        out.kind = YamlNode::Kind::sequence;
+        for (;;) {
+          if (!next()) return std::nullopt;
+          if (event_.type == YAML_SEQUENCE_END_EVENT) break;
+          auto item = node(depth + 1);
+          if (!item) return std::nullopt;
+          if (item->kind == YamlNode::Kind::scalar) out.items.push_back(std::move(item->text));
+        }
+        return remember(anchor, std::move(out));
+      }
+      case YAML_MAPPING_START_EVENT: {
+        const std::string anchor(anchor_of(event_.data.mapping_start.anchor));
+        out.kind = YamlNode::Kind::mapping;
+        for (;;) {
+          if (!next()) return std::nullopt;
+          if (event_.type == YAML_MAPPING_END_EVENT) break;
+          if (!node(depth + 1)) return std::nullopt;  // a key, then its value
+        }
+        return remember(anchor, std::move(out));
+      }
+      default:
+        return fail(event_.start_mark, "unexpected YAML event");
+    }
+  }
+
+  std::optional<YamlNode> fail(const yaml_mark_t& mark, std::string message) {
+    if (!failure_) failure_ = YamlError{static_cast<int>(mark.line), std::move(message)};
     return std::nullopt;
   }
-  return entry;
-}
+
+  std::optional<YamlNode> remember(std::string_view anchor, YamlNode node) {
+    if (!anchor.empty()) anchors_.insert_or_assign(std::string(anchor), node);
+    return node;
+  }
+
+  void remember_anchor(YamlNode node) {
+    remember(anchor_of(event_.data.mapping_start.anchor), std::move(node));
+  }
+
+  std::optional<YamlNode> resolve(std::string_view anchor) {
+    const auto it = anchors_.find(std::string(anchor));
+    if (it == anchors_.end())
+      return fail(event_.start_mark, "the alias *" + std::string(anchor) + " names no anchor");
+    std::size_t bytes = it->second.text.size();
+    for (const auto& item : it->second.items) bytes += item.size();
+    alias_bytes_ += bytes;
+    if (alias_bytes_ > kMaxAliasBytes) {
+      return fail(event_.start_mark, "aliases copy more than " +
+                                         std::to_string(kMaxAliasBytes / 1024) + " KiB");
+    }
+    return it->second;
+  }
+
+  static std::optional<FrontMatterEntry> make_entry(YamlNode key, YamlNode value,
+                                                    const BlockLines& block, int first_line) {
+    FrontMatterEntry entry{std::move(key.text), "", {}, false,
+                           first_line + static_cast<int>(key.mark.line)};
+    switch (value.kind) {
+      case YamlNode::Kind::scalar:
+        entry.value = std::move(value.text);
+        return entry;
+      case YamlNode::Kind::sequence:
+        entry.is_list = true;
+        entry.items = std::move(value.items);
+        entry.value = join(entry.items);
+        return entry;
+      case YamlNode::Kind::mapping:
+        // A flow mapping on the key's line is almost always an unfilled template such as
+        // "date: {{date}}"; keeping its text lets the date parser say so.
+        if (value.mark.line != key.mark.line || value.mark.line >= block.size()) break;
+        entry.value = std::string(trim(from_column(block[value.mark.line], value.mark.column)));
+        return entry;
+      case YamlNode::Kind::null:
+        break;
+    }
+    return std::nullopt;
+  }
+
+  // `line` from character `column` on (libyaml counts characters, not bytes).
+  static std::string_view from_column(std::string_view line, std::size_t column) {
+    std::size_t byte = 0;
+    for (std::size_t chars = 0; byte < line.size() && chars < column; ++chars) {
+      ++byte;
+      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
+        ++byte;
+    }
+    return line.substr(byte);
+  }
+
+  yaml_parser_t parser_{};
+  yaml_event_t event_{};
+  bool has_event_ = false;
+  std::optional<YamlError> failure_;
+  std::unordered_map<std::string, YamlNode> anchors_;
+  std::size_t alias_bytes_ = 0;
+};
 
 void read_yaml(const std::string& text, const BlockLines& block, int first_line,
                FrontMatter& out) {
-  try {
-    const YAML::Node root = YAML::Load(text);
-    if (root.IsNull()) return;
-    if (!root.IsMap()) {
-      out.problems.push_back(front_matter_problem(
-          first_line - 1, "YAML front matter is not a list of 'key: value' lines"));
-      return;
-    }
-    for (const auto& pair : root) {
-      if (!pair.first.IsScalar()) continue;
-      if (auto entry = yaml_entry(pair.first, pair.second, block, first_line))
-        out.entries.push_back(std::move(*entry));
-    }
-  } catch (const YAML::DeepRecursion& e) {
-    // yaml-cpp 0.7 gives this one a misleading message ("bad file").
-    out.entries.clear();
-    out.problems.push_back(front_matter_problem(
-        first_line + e.mark.line,
-        "broken YAML front matter: nested more than " + std::to_string(e.depth() - 1) +
-            " levels deep"));
-  } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? first_line - 1 : first_line + e.mark.line;
-    out.entries.clear();
-    out.problems.push_back(front_matter_problem(line, "broken YAML front matter: " + e.msg));
-  } catch (const std::exception& e) {
-    out.entries.clear();
-    out.problems.push_back(front_matter_problem(
-        first_line - 1, std::string("YAML front matter could not be read: ") + e.what()));
+  YamlReader reader(text);
+  auto read = reader.entries(block, first_line);
+  if (auto* entries = std::get_if<std::vector<FrontMatterEntry>>(&read)) {
+    out.entries = std::move(*entries);
+    return;
   }
+  const YamlError& error = std::get<YamlError>(read);
+  if (error.line < 0) {
+    out.problems.push_back(front_matter_problem(first_line - 1, error.message));
+    return;
+  }
+  // "did not find expected ',' or ']' while parsing a flow sequence started on line 3":
+  // the line that opened what is broken is often the one to fix.
+  std::string message = "broken YAML front matter: " + error.message;
+  if (!error.context.empty())
+    message += " " + error.context + " started on line " +
+               std::to_string(first_line + error.context_line);
+  out.problems.push_back(front_matter_problem(first_line + error.line, std::move(message)));
 }
 
 // ---- TOML ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Front matter: the YAML (---) or TOML (+++) block at the very top of a note, read with
-// yaml-cpp and toml++ into a flat list of top-level keys with their values as text.
+// libyaml and toml++ into a flat list of top-level keys with their values as text.
 #pragma once
 
 #include "model/note_metadata.h"

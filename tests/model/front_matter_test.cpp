@@ -68,6 +68,51 @@ TEST_CASE("YAML entries: scalars, lists of scalars, flow templates; nested maps 
   CHECK(fm.body_begin == 12);
 }
 
+TEST_CASE("YAML values as the YAML spec reads them: nulls, quotes, block scalars, aliases") {
+  struct Case {
+    std::string yaml;  // between the delimiters
+    Entries entries;
+  };
+  const std::vector<Case> cases{
+      {"a: ~\nb: null\nc: NULL\nd: Null\ne:\n", {}},
+      {"a: \"null\"\nb: '~'\nc: !!str null\n",
+       {scalar("a", "null", 2), scalar("b", "~", 3), scalar("c", "null", 4)}},
+      {"tags: [a, ~, 'b', null, \"\"]\n", {list("tags", {"a", "b", ""}, "a, b, ", 2)}},
+      {"note: |\n  line one\n  line two\nfolded: >\n  one\n  two\n",
+       {scalar("note", "line one\nline two\n", 2), scalar("folded", "one two\n", 5)}},
+      {"published: &day 2024-03-01\nupdated: *day\n",
+       {scalar("published", "2024-03-01", 2), scalar("updated", "2024-03-01", 3)}},
+      {"base: &tags [x, y]\ntags: *tags\n",
+       {list("base", {"x", "y"}, "x, y", 2), list("tags", {"x", "y"}, "x, y", 3)}},
+      {"? [complex, key]\n: value\n~: nothing\nplain: kept\n", {scalar("plain", "kept", 5)}},
+      {"\"quoted key\": v\n", {scalar("quoted key", "v", 2)}},
+      {"titre: {{titre}}\nrésumé: {{résumé}}\n",
+       {scalar("titre", "{{titre}}", 2), scalar("résumé", "{{résumé}}", 3)}},
+      {"date: 2024-01-01 # a comment\n# only a comment\n", {scalar("date", "2024-01-01", 2)}},
+      {"# nothing but a comment\n", {}},
+      {"~\n", {}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.yaml);
+    const auto fm = read("---\n" + c.yaml + "---\n");
+    CHECK(fm.problems.empty());
+    CHECK(fm.entries == c.entries);
+  }
+}
+
+TEST_CASE("YAML aliases may copy no more than the front matter could hold") {
+  // One 100 KB scalar named 40 times would be 4 MB of copies.
+  std::string text = "---\nbig: &big " + std::string(100 * 1024, 'x') + "\ntags: [";
+  for (int i = 0; i < 40; ++i) text += (i ? ", " : "") + std::string("*big");
+  text += "]\n---\n";
+  const auto fm = read(text);
+  CHECK(fm.entries.empty());
+  REQUIRE(fm.problems.size() == 1);
+  CHECK(fm.problems[0].line == 3);
+  CHECK(fm.problems[0].message ==
+        "broken YAML front matter: aliases copy more than 256 KiB; fix the front matter");
+}
+
 TEST_CASE("an empty front matter has no entries and no problem") {
   const auto fm = read("---\n---\ntext\n");
   CHECK(fm.format == FrontMatterFormat::yaml);
@@ -110,11 +155,20 @@ TEST_CASE("a parser error becomes one problem with the note's line; no entries s
   };
   const std::vector<Case> cases{
       {"---\ntitle: a\n  bad: b\n---\n", 3,
-       "broken YAML front matter: illegal map value; fix the front matter"},
+       "broken YAML front matter: mapping values are not allowed in this context; fix the "
+       "front matter"},
+      {"---\ntitle: ok\ntags: [a, b\ndate: 2025-01-01\n---\n", 4,
+       "broken YAML front matter: did not find expected ',' or ']' while parsing a flow "
+       "sequence started on line 3; fix the front matter"},
+      {"---\ndate: \"2025-01-01\n---\n", 3,
+       "broken YAML front matter: found unexpected end of stream while scanning a quoted "
+       "scalar started on line 2; fix the front matter"},
+      {"---\ntags: *missing\n---\n", 2,
+       "broken YAML front matter: the alias *missing names no anchor; fix the front matter"},
       {"+++\ntitle = \"a\"\ntitle = \"b\"\n+++\n", 3,
        "broken TOML front matter: Error while parsing key-value pair: cannot redefine "
        "existing string 'title'; fix the front matter"},
-      {"---\nx: " + std::string(5000, '[') + "\n---\n", 3,
+      {"---\nx: " + std::string(5000, '[') + "\n---\n", 2,
        "broken YAML front matter: nested more than 499 levels deep; fix the front matter"},
   };
   for (const auto& c : cases) {

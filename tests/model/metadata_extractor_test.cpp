@@ -283,11 +283,14 @@ TEST_CASE("broken front matter is a problem on its line; the other sources still
   const std::vector<Case> cases{
       {"---\ntitle: ok\ntags: [a, b\ndate: 2025-01-01\n---\nreviewed:: 2026-02-01\n"
        "Published December 4, 2025\n",
-       {"4 : broken YAML front matter: end of sequence flow not found; fix the front matter"},
+       {"4 : broken YAML front matter: did not find expected ',' or ']' while parsing a flow "
+        "sequence started on line 3; fix the front matter"},
        "2025-12-04 text_line @7 'December 4, 2025'",
        "2026-02-01 inline_field reviewed@6 '2026-02-01'"},
       {"---\ntitle: a\n  bad: b\n---\nchecked: 2026-02-01\n",
-       {"3 : broken YAML front matter: illegal map value; fix the front matter"}, "none",
+       {"3 : broken YAML front matter: mapping values are not allowed in this context; fix the "
+        "front matter"},
+       "none",
        "2026-02-01 plain_field checked@5 '2026-02-01'"},
       {"---\ndate: 2025-01-01\nreviewed: 2026-02-01\n",
        {"1 : front matter opened by '---' is never closed (no '---' line follows); "

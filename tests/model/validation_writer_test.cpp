@@ -157,8 +157,9 @@ TEST_CASE("a note that cannot be written safely is an error naming the file, lin
        "notes/note.md:1: front matter opened by '---' is never closed (no '---' line follows); "
        "fix the front matter first, then validate again"},
       {"---\ntitle: [unclosed\nlast_validated: 2026-01-02\n---\n",
-       "notes/note.md:3: broken YAML front matter: end of sequence flow not found; fix the "
-       "front matter first, then validate again"},
+       "notes/note.md:3: broken YAML front matter: did not find expected ',' or ']' while "
+       "parsing a flow sequence started on line 2; fix the front matter first, then validate "
+       "again"},
       {"+++\ntitle = \n+++\n",
        "notes/note.md:2: broken TOML front matter: Error while parsing key-value pair: expected "
        "value, saw '\\n'; fix the front matter first, then validate again"},

@@ -51,7 +51,7 @@ expect_equal "Maintainer" "freshd maintainers <freshd@localhost>" "$(field Maint
 long_lines=$(awk '/^  / && length > 81' <<<"$info")
 [ -z "$long_lines" ] || fail "description lines longer than 80 columns:"$'\n'"$long_lines"
 depends=$(field Depends)
-for library in tzdata libyaml-cpp libsqlite3 libxxhash libsimdjson libdate-tz libc6 libstdc++6; do
+for library in tzdata libyaml-0-2 libsqlite3 libxxhash libsimdjson libdate-tz libc6 libstdc++6; do
   grep -q "\b$library" <<<"$depends" || fail "Depends: does not name $library: '$depends'"
 done
 
