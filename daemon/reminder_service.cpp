@@ -101,11 +101,12 @@ std::vector<std::string> ReminderService::sinks() const {
   return out;
 }
 
-Result<std::vector<std::int64_t>> ReminderService::record_part(const Digest& digest,
-                                                                bool logged) {
+Status ReminderService::record_part(const Digest& digest, bool logged) {
   // A file name that is not UTF-8 comes out as U+FFFD (JsonText), never as an exception.
   const std::string digest_json = digest_to_json_text(digest);
-  return store_.record_digest(digest.items, digest_json, sinks(), digest.at, logged);
+  auto ids = store_.record_digest(digest.items, digest_json, sinks(), digest.at, logged);
+  if (!ids) return ids.error();
+  return ok_status();
 }
 
 Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
@@ -121,7 +122,7 @@ Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
     // transaction. A crash or a store error between the two logs it again at the next
     // wake: at least once, as the outbox's other sinks.
     log_digest(digest);
-    if (auto ids = record_part(digest, /*logged=*/true); !ids) return ids.error();
+    if (auto s = record_part(digest, /*logged=*/true); !s) return s.error();
   }
   owed = {};
   return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
@@ -162,8 +163,9 @@ void ReminderService::record_next(const std::shared_ptr<Recording>& r) {
     const auto at = [&](std::size_t i) {
       return r->owed.begin() + static_cast<std::ptrdiff_t>(i);
     };
-    const Digest digest{config_.vault.path, r->now,
-                        {std::make_move_iterator(at(r->recorded)), std::make_move_iterator(at(end))}};
+    const Digest digest{
+        config_.vault.path, r->now,
+        {std::make_move_iterator(at(r->recorded)), std::make_move_iterator(at(end))}};
     r->recorded = end;
     if (auto s = record_part(digest, /*logged=*/false); !s) return r->done(s.error());
     if (r->recorded < r->owed.size()) return queue_step([this, r] { record_next(r); });

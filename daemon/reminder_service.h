@@ -76,9 +76,9 @@ class ReminderService {
   struct Recording;
 
   std::vector<std::string> sinks() const;
-  // Records `digest` for every sink; returns the outbox ids, the log's first (sinks()).
-  // With `logged`, the caller has logged it, and the log's entry is recorded delivered.
-  Result<std::vector<std::int64_t>> record_part(const Digest& digest, bool logged);
+  // Records `digest` for every sink. With `logged`, the caller has logged it, and the
+  // log's entry (the first of sinks()) is recorded delivered.
+  Status record_part(const Digest& digest, bool logged);
   void record_next(const std::shared_ptr<Recording>& recording);
   // With `log_now`, digests due to the log are logged in the call, else one per loop turn.
   Result<std::optional<Seconds>> deliver_pending(Seconds now, std::optional<Seconds> next,

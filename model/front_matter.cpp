@@ -111,8 +111,8 @@ class YamlReader {
   std::variant<std::vector<FrontMatterEntry>, YamlError> entries(const BlockLines& block,
                                                                   int first_line) {
     std::vector<FrontMatterEntry> out;
-    if (!next()) return error();
-    if (!next()) return error();  // past STREAM-START
+    if (!next()) return error();  // STREAM-START
+    if (!next()) return error();  // DOCUMENT-START, or STREAM-END when there is none
     if (event_.type == YAML_STREAM_END_EVENT) return out;
     if (!next()) return error();  // past DOCUMENT-START: the root
     if (event_.type != YAML_MAPPING_START_EVENT) {
@@ -121,7 +121,8 @@ class YamlReader {
       if (root->kind == YamlNode::Kind::null) return out;
       return YamlError{-1, "YAML front matter is not a list of 'key: value' lines"};
     }
-    remember_anchor(YamlNode{YamlNode::Kind::mapping, {}, {}, event_.start_mark});
+    remember(anchor_of(event_.data.mapping_start.anchor),
+             YamlNode{YamlNode::Kind::mapping, {}, {}, event_.start_mark});
     for (;;) {
       if (!next()) return error();
       if (event_.type == YAML_MAPPING_END_EVENT) break;
@@ -208,10 +209,6 @@ class YamlReader {
   std::optional<YamlNode> remember(std::string_view anchor, YamlNode node) {
     if (!anchor.empty()) anchors_.insert_or_assign(std::string(anchor), node);
     return node;
-  }
-
-  void remember_anchor(YamlNode node) {
-    remember(anchor_of(event_.data.mapping_start.anchor), std::move(node));
   }
 
   std::optional<YamlNode> resolve(std::string_view anchor) {

@@ -69,7 +69,8 @@ class BatchApplier {
                      " deleted_at = NULL WHERE id = ?"),
         // Leaves the path and deleted_at alone, so SQLite leaves both path indexes alone:
         // an edited note costs its row's page and not two index pages as well.
-        refresh_(db, "UPDATE notes SET size = ?, mtime_ns = ?, hash = ?, metadata = ? WHERE id = ?"),
+        refresh_(db, "UPDATE notes SET size = ?, mtime_ns = ?, hash = ?, metadata = ?"
+                     " WHERE id = ?"),
         restamp_(db, "UPDATE notes SET size = ?, mtime_ns = ? WHERE id = ?"),
         delete_(db, "UPDATE notes SET deleted_at = ? WHERE id = ?") {}
 

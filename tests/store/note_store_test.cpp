@@ -294,7 +294,8 @@ TEST_CASE("every kind of write keeps the references the schema declares") {
   CHECK(raw.execAndGet("SELECT count(*) FROM validations").getInt() == 1);
   CHECK(dangling_references(raw).empty());
   // The check finds a dangling reference when there is one.
-  raw.exec("INSERT INTO events (note_id, path, kind, at, detail) VALUES (99, 'x.md', 'snoozed', 0, '')");
+  raw.exec("INSERT INTO events (note_id, path, kind, at, detail)"
+           " VALUES (99, 'x.md', 'snoozed', 0, '')");
   const std::string event = std::to_string(raw.getLastInsertRowid());
   CHECK(dangling_references(raw) == std::vector<std::string>{"events " + event + " notes"});
 }
