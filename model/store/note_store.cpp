@@ -5,10 +5,12 @@
 #include "model/store/store_rows.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 namespace freshd {
 namespace {
@@ -23,6 +25,16 @@ constexpr int kBusyTimeoutMs = 5000;
 const int kOneThreadAtATime = SQLite::OPEN_NOMUTEX;
 
 using DatabasePtr = std::unique_ptr<SQLite::Database>;
+
+// SQLite counts every allocation it makes under one process-wide mutex, for
+// sqlite3_memory_used() and a soft heap limit, neither of which freshd uses: a tenth of
+// the time it spends inserting rows. The setting must come before SQLite initialises, so
+// it is made once, before the first connection opens; if something else initialised
+// SQLite first, the call fails and changes nothing.
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Error unknown_note(std::string_view path) {
   return Error{std::string(path) + " is not a note freshd knows (run freshctl recheck?)"};
@@ -111,6 +123,7 @@ NoteStore& NoteStore::operator=(NoteStore&&) noexcept = default;
 NoteStore::~NoteStore() = default;
 
 Result<NoteStore> NoteStore::open(const std::string& file, Mode mode) {
+  configure_sqlite();
   auto db = mode == Mode::read_only ? open_reader(file) : open_writer(file);
   if (!db) return db.error();
   return NoteStore(std::move(*db), file);
