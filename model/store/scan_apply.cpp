@@ -97,7 +97,11 @@ class BatchApplier {
     ++changes_.deleted;
   }
 
-  ScanChanges take() { return std::move(changes_); }
+  // Writes the events still held back; before the transaction commits.
+  ScanChanges take() {
+    events_.write();
+    return std::move(changes_);
+  }
 
  private:
   // The live note at `path`, else the one deleted last.
@@ -215,13 +219,13 @@ class BatchApplier {
   }
 
   void record(std::int64_t id, const std::string& path, EventKind kind, std::string detail) {
-    changes_.events.push_back(events_.append(id, path, kind, now_, std::move(detail)));
+    changes_.events.push_back(events_.add(id, path, kind, now_, std::move(detail)));
   }
 
   SQLite::Database& db_;
   const std::string& file_;
   Seconds now_;
-  EventWriter events_;
+  EventBatch events_;
   SQLite::Statement at_path_;
   SQLite::Statement insert_;
   SQLite::Statement rewrite_;
@@ -239,8 +243,9 @@ ScanChanges apply_scan_batch(SQLite::Database& db, const std::string& file, cons
   BatchApplier applier(db, file, now);
   for (const ObservedNote& note : batch.observed) applier.observe(note);
   for (const std::string& path : batch.missing) applier.forget(path);
+  ScanChanges changes = applier.take();
   transaction.commit();
-  return applier.take();
+  return changes;
 }
 
 }  // namespace freshd

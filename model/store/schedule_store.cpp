@@ -53,7 +53,7 @@ Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<Rem
                              " ON CONFLICT(note_id) DO UPDATE SET due_day = excluded.due_day,"
                              " kind = excluded.kind, at = excluded.at");
     NoteIdLookup note_ids(*db_);
-    EventWriter events(*db_);
+    EventBatch events(*db_);
     const bool delivered = first_delivered && !sinks.empty();
     for (const auto& item : items) {
       const std::int64_t id = note_ids.at(item.path);
@@ -65,9 +65,9 @@ Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<Rem
       upsert.exec();
       upsert.reset();
       if (delivered)
-        events.append(id, item.path, EventKind::reminded, now,
-                      reminded_detail(item, sinks.front()));
+        events.add(id, item.path, EventKind::reminded, now, reminded_detail(item, sinks.front()));
     }
+    events.write();
     SQLite::Statement outbox(*db_,
                              "INSERT INTO outbox (created_at, sink, payload, attempts,"
                              " next_attempt, delivered_at) VALUES (?, ?, ?, 0, ?, ?)");
@@ -120,13 +120,14 @@ Status NoteStore::mark_delivered(std::int64_t id, const std::vector<ReminderItem
     mark.bind(1, to_db(now));
     mark.bind(2, id);
     mark.exec();
-    EventWriter events(*db_);
+    EventBatch events(*db_);
     NoteIdLookup note_ids(*db_);
     for (const ReminderItem& item : items) {
       const std::int64_t note = note_ids.at(item.path);
       if (note == 0) continue;
-      events.append(note, item.path, EventKind::reminded, now, reminded_detail(item, sink));
+      events.add(note, item.path, EventKind::reminded, now, reminded_detail(item, sink));
     }
+    events.write();
     transaction.commit();
     return ok_status();
   } catch (const SQLite::Exception& e) {

@@ -113,6 +113,62 @@ TimelineEvent EventWriter::append(std::int64_t note_id, const std::string& path,
   return TimelineEvent{db_.getLastInsertRowid(), path, kind, at, std::move(detail)};
 }
 
+namespace {
+
+std::string event_insert_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO events (id, note_id, path, kind, at, detail) VALUES ";
+  for (std::size_t i = 0; i < rows; ++i)
+    sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+  return sql;
+}
+
+}  // namespace
+
+EventBatch::EventBatch(SQLite::Database& db) : db_(db) { pending_.reserve(kRows); }
+
+EventBatch::~EventBatch() = default;
+
+TimelineEvent EventBatch::add(std::int64_t note_id, const std::string& path, EventKind kind,
+                              Seconds at, std::string detail) {
+  if (next_id_ == 0)
+    next_id_ = db_.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM events").getInt64();
+  pending_.push_back({note_id, std::string(to_string(kind)),
+                      TimelineEvent{next_id_++, path, kind, at, std::move(detail)}});
+  const TimelineEvent event = pending_.back().event;
+  if (pending_.size() == kRows) write();
+  return event;
+}
+
+void EventBatch::write() {
+  std::size_t first = 0;
+  if (pending_.size() == kRows) {
+    if (!insert_many_)
+      insert_many_ = std::make_unique<SQLite::Statement>(db_, event_insert_sql(kRows));
+    insert(*insert_many_, 0, kRows);
+    first = kRows;
+  }
+  if (first < pending_.size() && !insert_one_)
+    insert_one_ = std::make_unique<SQLite::Statement>(db_, event_insert_sql(1));
+  for (; first < pending_.size(); ++first) insert(*insert_one_, first, 1);
+  pending_.clear();
+}
+
+void EventBatch::insert(SQLite::Statement& statement, std::size_t first, std::size_t count) {
+  statement.reset();
+  // The rows outlive the statement's step, so SQLite need not copy their text.
+  for (std::size_t i = 0; i < count; ++i) {
+    const Row& row = pending_[first + i];
+    const int column = static_cast<int>(i) * 6;
+    statement.bind(column + 1, row.event.id);
+    statement.bind(column + 2, row.note_id);
+    statement.bindNoCopy(column + 3, row.event.path);
+    statement.bindNoCopy(column + 4, row.kind);
+    statement.bind(column + 5, to_db(row.event.at));
+    statement.bindNoCopy(column + 6, row.event.detail);
+  }
+  statement.exec();
+}
+
 Error store_error(const std::string& file, std::string_view doing, const std::exception& e) {
   std::string message = file + ": " + std::string(doing) + ": " + e.what();
   // The errors of a full disk or an unwritable state directory say what to do about them.

@@ -279,5 +279,34 @@ TEST_CASE("a batch of 5000 notes applies in one go") {
   CHECK(note_at(store, "notes/4999.md").hash == 5000);
 }
 
+TEST_CASE("events come back from the store as apply returned them, in order, whatever the count") {
+  // Events are written 32 to a statement, the rest one at a time: counts on both sides
+  // of each boundary, and batches that start where the last one's ids left off.
+  for (const int notes : {1, 10, 11, 32, 33, 100}) {
+    CAPTURE(notes);
+    NoteStore store = test::memory_store();
+    std::vector<TimelineEvent> returned;
+    for (const Seconds when : {kT1, kT2}) {
+      ScanBatch batch;
+      for (int i = 0; i < notes; ++i) {
+        const std::string path = "n" + std::to_string(i) + ".md";
+        // The second batch edits every note and drops its decay field: content_changed
+        // and decay_changed.
+        batch.observed.push_back(when == kT1 ? dated_note(path, 1) : observed(path, 2));
+      }
+      const ScanChanges changes = apply(store, batch, when);
+      returned.insert(returned.end(), changes.events.begin(), changes.events.end());
+    }
+    REQUIRE(returned.size() == static_cast<std::size_t>(notes) * 5);
+    for (std::size_t i = 0; i < returned.size(); ++i) {
+      CAPTURE(i);
+      CHECK(returned[i].id == static_cast<std::int64_t>(i) + 1);
+    }
+    const auto stored = store.timeline(std::nullopt, Seconds{});
+    REQUIRE(stored.ok());
+    CHECK(*stored == returned);
+  }
+}
+
 }  // namespace
 }  // namespace freshd
