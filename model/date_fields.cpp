@@ -147,6 +147,26 @@ DateValue resolve(const ParsedDate& parsed, DateFormKind kind, const date::time_
                        zone);
 }
 
+// "2026-04-06" exactly, a real day of an accepted year: the form most notes write, read
+// without the rewrites and the stream parse below (a tenth of a first index's CPU), to
+// the same value. Anything else, invalid days included, takes the general path.
+std::optional<date::year_month_day> plain_iso_day(std::string_view written) {
+  if (written.size() != 10 || written[4] != '-' || written[7] != '-') return std::nullopt;
+  int value[3] = {0, 0, 0};
+  const std::size_t begin[3] = {0, 5, 8};
+  const std::size_t end[3] = {4, 7, 10};
+  for (int part = 0; part < 3; ++part) {
+    for (std::size_t i = begin[part]; i < end[part]; ++i) {
+      if (written[i] < '0' || written[i] > '9') return std::nullopt;
+      value[part] = value[part] * 10 + (written[i] - '0');
+    }
+  }
+  const date::year_month_day ymd{date::year{value[0]}, date::month{unsigned(value[1])},
+                                 date::day{unsigned(value[2])}};
+  if (!ymd.ok() || value[0] < kFirstYear || value[0] > kLastYear) return std::nullopt;
+  return ymd;
+}
+
 Error quoted(std::string_view written, const std::string& problem) {
   return Error{"'" + std::string(written) + "': " + problem};
 }
@@ -170,6 +190,10 @@ Result<DateValue> read_date_form(DateFormKind kind, std::string_view written,
     return quoted(written,
                   "the order of day and month is ambiguous; set vault.numeric_order to "
                   "\"dmy\" (day first) or \"mdy\" (month first)");
+  }
+  if (kind == DateFormKind::iso) {
+    if (const auto day = plain_iso_day(written))
+      return calendar_value(*day, DatePrecision::day, options.zone);
   }
   const CanonicalDate canonical = canonicalise(written, kind);
   const auto parsed = parse_fields(canonical.text, kind, options.numeric_order);

@@ -1,10 +1,10 @@
 #include "model/date_parser.h"
 
+#include "model/ascii_chars.h"
 #include "model/date_fields.h"
 #include "model/date_forms.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace freshd {
 namespace {
@@ -14,10 +14,12 @@ constexpr std::size_t kLongestProse = 4096;
 // A file-name stem longer than this is not a date.
 constexpr std::size_t kLongestStem = 160;
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+// The "C" locale's classes (freshd never sets another), without a call into the C library
+// for each character of prose.
+using ascii::is_digit;
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_alpha(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 
 FoundDate found(DateFormKind kind, std::string_view line, std::size_t offset,
                 std::size_t length, const DateParseOptions& options) {
@@ -47,10 +49,15 @@ struct Candidate {
   DateFormKind kind = DateFormKind::iso;
 };
 
-// Every shape starts with a digit or with the name of a weekday or a month, and a date
-// right after a letter or digit does not stand alone: such places need no closer look.
+// Every shape starts with a digit or with the name of a weekday or a month (date_shape.cpp:
+// each grammar opens with leading_weekday, digits or month), and a date right after a
+// letter or digit does not stand alone: other places need no closer look. Most words of
+// prose fail here, once, instead of in each form's grammar.
 bool may_start_shape(std::string_view line, std::size_t pos) {
-  return is_alnum(line[pos]) && (pos == 0 || !is_alnum(line[pos - 1]));
+  if (!is_alnum(line[pos]) || (pos > 0 && is_alnum(line[pos - 1]))) return false;
+  if (is_digit(line[pos])) return true;
+  const std::string_view rest = line.substr(pos);
+  return weekday_name_length(rest) != 0 || month_name_length(rest) != 0;
 }
 
 // The date that starts at `begin` in prose and stands alone, if any: the longest of the

@@ -335,4 +335,6 @@ std::size_t weekday_name_length(std::string_view text) {
   return Grammar(text).name_end(0, kWeekdays);
 }
 
+std::size_t month_name_length(std::string_view text) { return Grammar(text).name_end(0, kMonths); }
+
 }  // namespace freshd

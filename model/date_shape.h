@@ -34,5 +34,7 @@ bool is_whole_shape(DateShape shape, std::string_view text);
 // `text` and is followed by a character that is not a letter, digit or '_' (or by
 // nothing); 0 when `text` does not begin with one.
 std::size_t weekday_name_length(std::string_view text);
+// The same for a month name ("Dec", "september", "Sept").
+std::size_t month_name_length(std::string_view text);
 
 }  // namespace freshd

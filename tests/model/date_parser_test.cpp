@@ -1,8 +1,13 @@
 #include "model/date_parser.h"
 
+#include "model/date_fields.h"
+
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace freshd {
 namespace {
@@ -332,6 +337,44 @@ TEST_CASE("impossible days, months and times are errors that say what is wrong")
       {"Tue, 31 Apr 2026 14:05:00 +0000", "April 2026 has no day 31"},
       {"2025-12-04T10:30:00+25:00", "the UTC offset is beyond 18 hours"},
   });
+}
+
+TEST_CASE("a plain YYYY-MM-DD reads as the general reading of the same date, in any zone") {
+  // read_date_form reads exactly "YYYY-MM-DD" on a short path; a leading blank sends the
+  // same date through the general one (canonicalise, then the stream parse).
+  const auto general = [](const std::string& text, const DateParseOptions& options) {
+    return read_date_form(DateFormKind::iso, " " + text, options);
+  };
+  std::vector<std::string> texts;
+  for (const auto& [first, last] : {std::pair{1899, 1901}, std::pair{2011, 2012},
+                                    std::pair{2023, 2026}, std::pair{2199, 2201}}) {
+    for (int year = first; year <= last; ++year)
+      for (unsigned month = 0; month <= 13; ++month)
+        for (unsigned day = 0; day <= 32; ++day) {
+          char text[16];
+          std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, day);
+          texts.emplace_back(text);
+        }
+  }
+  for (const char* zone : {"UTC", "Europe/Berlin", "America/Sao_Paulo", "Pacific/Apia"}) {
+    const DateParseOptions options = in_zone(zone);
+    for (const std::string& text : texts) {
+      CAPTURE(zone);
+      CAPTURE(text);
+      const auto plain = read_date_form(DateFormKind::iso, text, options);
+      const auto expected = general(text, options);
+      REQUIRE(plain.ok() == expected.ok());
+      if (plain.ok()) {
+        CHECK(plain->precision == expected->precision);
+        CHECK(plain->day == expected->day);
+        CHECK(plain->instant == expected->instant);
+      } else {
+        // The same message, quoting the text as written.
+        CHECK(plain.error().message ==
+              std::string(expected.error().message).replace(1, text.size() + 1, text));
+      }
+    }
+  }
 }
 
 TEST_CASE("a weekday contradicting the date is an error naming the real weekday") {

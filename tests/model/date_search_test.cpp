@@ -117,6 +117,10 @@ TEST_CASE("the first date written in a line of prose is found and parsed") {
            "2026-04-17T22:00:00Z"},
           {"Due by 31/12/2026 at the latest", 7, "31/12/2026", kDay, "2026-12-31",
            "2026-12-30T23:00:00Z"},
+          // Words that only begin like a month or a weekday open no date.
+          {"Marching on Sundays, Sept 4, 2025 it was", 21, "Sept 4, 2025", kDay,
+           "2025-09-04", "2025-09-03T22:00:00Z"},
+          {"MAY 5, 2024 UPDATE", 0, "MAY 5, 2024", kDay, "2024-05-05", "2024-05-04T22:00:00Z"},
       },
       in_zone("Europe/Berlin", NumericOrder::day_month_year));
   check_found(find_date_in_text,
