@@ -1,8 +1,10 @@
 #include "daemon/freshd_app.h"
 
+#include "config/config_parser.h"
 #include "daemon/clock.h"
 #include "daemon/daemon.h"
 #include "daemon/reminder_service.h"
+#include "daemon/runtime.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -25,7 +27,7 @@ int deliver_once(const Config& config, const date::time_zone* zone, NoteStore& s
     if (reminders.idle()) work.reset();
   });
   reminders.set_config(config, zone);
-  auto next = reminders.wake(now);
+  auto next = reminders.wake(now, store_file(resolve_state_dir(config)));
   if (!next) return log_error(next.error().message), 1;
   if (reminders.idle()) work.reset();
   loop.run();

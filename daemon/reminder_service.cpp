@@ -7,8 +7,14 @@
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <iterator>
+#include <mutex>
 #include <sstream>
+#include <thread>
+#include <utility>
 
 namespace freshd {
 
@@ -27,10 +33,19 @@ std::string vault_path(const Config& config, const std::string& relative) {
   return relative.front() == '/' ? relative : config.vault.path + "/" + relative;
 }
 
-// What is owed at `now`, from the notes of `store` read one at a time.
+// Hands each kDigestItems owed reminders, in path order, to `on_part` (on the thread that
+// visits the notes) while the plan goes on; with `stop` set, the rest of the notes is skipped.
+struct PartSink {
+  std::function<void(std::vector<ReminderItem>)> on_part;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// What is owed at `now`, from the notes of `store` read one at a time. With `parts`, the
+// owed reminders go to parts.on_part, the last ones too, and the plan returned has none.
 Result<ReminderPlan> plan(NoteStore& store, const Config& config, const date::time_zone* zone,
                           ReminderSettings settings, Seconds now,
-                          const ReminderService::NoteObserver& observe = {}) {
+                          const ReminderService::NoteObserver& observe = {},
+                          const PartSink& parts = {}) {
   auto records = store.reminder_records();
   if (!records) return records.error();
   auto vacation = store.meta("vault_snoozed_until");
@@ -42,6 +57,7 @@ Result<ReminderPlan> plan(NoteStore& store, const Config& config, const date::ti
   const ViewContext ctx{&config, zone, now};
   ReminderPlanner planner(std::move(settings), now, zone);
   auto visited = for_each_note_on_worker(store, [&](StoredNote& note) {
+    if (parts.stop && parts.stop->load()) return;
     const NoteView view = make_note_view(note, ctx);
     if (observe) observe(note, view);
     ReminderCandidate c;
@@ -53,10 +69,43 @@ Result<ReminderPlan> plan(NoteStore& store, const Config& config, const date::ti
     if (const auto it = records->find(note.path); it != records->end()) c.last = it->second;
     c.path = std::move(note.path);
     planner.add(std::move(c));
+    if (parts.on_part && planner.owed_count() == kDigestItems) parts.on_part(planner.take_owed());
   });
   if (!visited) return visited.error();
-  return planner.take();
+  ReminderPlan planned = planner.take();
+  if (parts.on_part && !planned.owed.empty()) parts.on_part(std::exchange(planned.owed, {}));
+  return planned;
 }
+
+// Owed parts on their way from the planning thread to the recording one.
+class PartQueue {
+ public:
+  void push(std::vector<ReminderItem> part) {
+    const std::lock_guard lock(mutex_);
+    parts_.push_back(std::move(part));
+    ready_.notify_one();
+  }
+  void close() {
+    const std::lock_guard lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // Blocks until a part is there; false once the queue is closed and empty.
+  bool pop(std::vector<ReminderItem>& part) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !parts_.empty() || closed_; });
+    if (parts_.empty()) return false;
+    part = std::move(parts_.front());
+    parts_.pop_front();
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::vector<ReminderItem>> parts_;
+  bool closed_ = false;
+};
 
 }  // namespace
 
@@ -109,7 +158,9 @@ Status ReminderService::record_part(const Digest& digest, bool logged) {
   return ok_status();
 }
 
-Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
+Result<std::optional<Seconds>> ReminderService::wake(Seconds now,
+                                                     const std::string& store_file) {
+  if (!store_file.empty()) return wake_pipelined(now, store_file);
   auto planned = plan(store_, config_, zone_, settings(), now);
   if (!planned) return planned.error();
   std::vector<ReminderItem>& owed = planned->owed;
@@ -125,6 +176,38 @@ Result<std::optional<Seconds>> ReminderService::wake(Seconds now) {
     if (auto s = record_part(digest, /*logged=*/true); !s) return s.error();
   }
   owed = {};
+  return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
+}
+
+Result<std::optional<Seconds>> ReminderService::wake_pipelined(Seconds now,
+                                                              const std::string& store_file) {
+  PartQueue queue;
+  std::atomic<bool> stop{false};
+  Result<ReminderPlan> planned = Error{""};
+  std::thread planner([&, settings = settings()]() mutable {
+    auto reader = NoteStore::open(store_file, NoteStore::Mode::read_only);
+    if (reader) {
+      const PartSink parts{[&](std::vector<ReminderItem> part) { queue.push(std::move(part)); },
+                           &stop};
+      planned = plan(*reader, config_, zone_, std::move(settings), now, {}, parts);
+    } else {
+      planned = reader.error();
+    }
+    queue.close();
+  });
+  // Each part is logged and recorded here, as in wake(), while the planner reads on.
+  Status recorded = ok_status();
+  std::vector<ReminderItem> part;
+  while (queue.pop(part)) {
+    if (!recorded) continue;  // the planner is told to stop; what it sent is dropped
+    const Digest digest{config_.vault.path, now, std::move(part)};
+    log_digest(digest);
+    recorded = record_part(digest, /*logged=*/true);
+    if (!recorded) stop = true;
+  }
+  planner.join();
+  if (!recorded) return recorded.error();
+  if (!planned) return planned.error();
   return deliver_pending(now, planned->next_deadline, /*log_now=*/true);
 }
 

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace freshd {
@@ -85,6 +86,11 @@ class ReminderPlanner {
   void add(ReminderCandidate&& note);
   // The plan of the notes added so far; leaves the planner empty.
   ReminderPlan take();
+  // The reminders owed so far, taken out (deadlines stay): a caller that adds notes in path
+  // order can record them part by part while it adds the rest; take() then gives the
+  // remaining ones and the next deadline of all.
+  std::vector<ReminderItem> take_owed() { return std::exchange(plan_.owed, {}); }
+  std::size_t owed_count() const { return plan_.owed.size(); }
 
  private:
   void consider_deadline(Seconds at);

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <map>
 #include <sstream>
 #include <string>
@@ -113,6 +115,43 @@ TEST_CASE("wake is idempotent: the same inputs give the same digest and deadline
   CHECK(first.owed[0].path == "a.md");  // one digest, sorted by path
   CHECK(first.owed[1].path == "b.md");
   CHECK(next_text(first) == "2026-12-25T08:00:00Z");
+}
+
+TEST_CASE("owed reminders taken part by part add up to the plan taken at once") {
+  // Notes in path order, owed and not, fresh ones setting deadlines along the way.
+  std::vector<ReminderCandidate> notes;
+  for (int i = 0; i < 40; ++i) {
+    char path[16];
+    std::snprintf(path, sizeof path, "n%02d.md", i);
+    if (i % 3 == 0)
+      notes.push_back(note(path, "2026-11-20", NoteStatus::stale));
+    else if (i % 3 == 1)
+      notes.push_back(note(path, "2026-11-25", NoteStatus::due));
+    else
+      notes.push_back(note(path, i < 20 ? "2027-03-01" : "2027-01-05"));
+  }
+  const Seconds now = instant("2026-11-23T12:00:00Z");
+  const ReminderPlan whole = plan_reminders(notes, ReminderSettings{}, now, berlin());
+  for (const std::size_t part : std::vector<std::size_t>{1, 5, 7, 100}) {
+    CAPTURE(part);
+    ReminderPlanner planner(ReminderSettings{}, now, berlin());
+    std::vector<ReminderItem> owed;
+    for (ReminderCandidate c : notes) {
+      planner.add(std::move(c));
+      if (planner.owed_count() < part) continue;
+      auto taken = planner.take_owed();
+      CHECK(taken.size() == part);
+      CHECK(planner.owed_count() == 0);
+      owed.insert(owed.end(), taken.begin(), taken.end());
+    }
+    ReminderPlan rest = planner.take();
+    CHECK(rest.owed.size() < part);
+    owed.insert(owed.end(), rest.owed.begin(), rest.owed.end());
+    CHECK(owed == whole.owed);
+    CHECK(rest.next_deadline == whole.next_deadline);
+  }
+  CHECK(whole.owed.size() == 27);
+  CHECK(next_text(whole) == "2026-12-29T08:00:00Z");  // the due reminder of 2027-01-05
 }
 
 TEST_CASE("snoozed notes and a snoozed vault wait until the snooze ends") {
