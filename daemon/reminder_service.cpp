@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <iterator>
 #include <mutex>
 #include <sstream>
@@ -184,14 +185,19 @@ Result<std::optional<Seconds>> ReminderService::wake_pipelined(Seconds now,
   PartQueue queue;
   std::atomic<bool> stop{false};
   Result<ReminderPlan> planned = Error{""};
-  std::thread planner([&, settings = settings()]() mutable {
-    auto reader = NoteStore::open(store_file, NoteStore::Mode::read_only);
-    if (reader) {
-      const PartSink parts{[&](std::vector<ReminderItem> part) { queue.push(std::move(part)); },
-                           &stop};
-      planned = plan(*reader, config_, zone_, std::move(settings), now, {}, parts);
-    } else {
-      planned = reader.error();
+  // Joined on every way out, after the loop below has seen the queue closed.
+  std::jthread planner([&, settings = settings()]() mutable {
+    try {
+      auto reader = NoteStore::open(store_file, NoteStore::Mode::read_only);
+      if (reader) {
+        const PartSink parts{
+            [&](std::vector<ReminderItem> part) { queue.push(std::move(part)); }, &stop};
+        planned = plan(*reader, config_, zone_, std::move(settings), now, {}, parts);
+      } else {
+        planned = reader.error();
+      }
+    } catch (const std::exception& e) {
+      planned = Error{std::string("cannot decide the reminders owed: ") + e.what()};
     }
     queue.close();
   });
