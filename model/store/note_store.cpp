@@ -266,8 +266,9 @@ Status NoteStore::record_validation(std::string_view path, Days day, std::string
     insert.bind(3, std::string(outcome));
     insert.bind(4, to_db(now));
     insert.exec();
-    EventWriter(*db_).append(id, std::string(path), EventKind::validated, now,
-                             validation_detail(day, outcome));
+    EventBatch events(*db_);
+    events.add(id, std::string(path), EventKind::validated, now, validation_detail(day, outcome));
+    events.write();
     transaction.commit();
     return ok_status();
   } catch (const SQLite::Exception& e) {
@@ -287,8 +288,10 @@ Status NoteStore::snooze(std::string_view path, std::optional<Seconds> until, Se
       update.bind(1);
     update.bind(2, id);
     update.exec();
-    EventWriter(*db_).append(id, std::string(path), EventKind::snoozed, now,
-                             until ? "until " + format_instant(*until) : "lifted");
+    EventBatch events(*db_);
+    events.add(id, std::string(path), EventKind::snoozed, now,
+               until ? "until " + format_instant(*until) : "lifted");
+    events.write();
     transaction.commit();
     return ok_status();
   } catch (const SQLite::Exception& e) {
@@ -318,7 +321,9 @@ Status NoteStore::record_event(std::string_view path, EventKind kind, std::strin
   try {
     const std::int64_t id = note_id_at(*db_, path);
     if (id == 0) return unknown_note(path);
-    EventWriter(*db_).append(id, std::string(path), kind, now, std::string(detail));
+    EventBatch events(*db_);
+    events.add(id, std::string(path), kind, now, std::string(detail));
+    events.write();
     return ok_status();
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot record an event for " + std::string(path), e);

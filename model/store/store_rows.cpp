@@ -94,25 +94,6 @@ std::int64_t NoteIdLookup::at(std::string_view path) {
   return 0;
 }
 
-EventWriter::EventWriter(SQLite::Database& db)
-    : db_(db),
-      insert_(std::make_unique<SQLite::Statement>(
-          db, "INSERT INTO events (note_id, path, kind, at, detail) VALUES (?, ?, ?, ?, ?)")) {}
-
-EventWriter::~EventWriter() = default;
-
-TimelineEvent EventWriter::append(std::int64_t note_id, const std::string& path, EventKind kind,
-                                  Seconds at, std::string detail) {
-  insert_->reset();
-  insert_->bind(1, note_id);
-  insert_->bind(2, path);
-  insert_->bind(3, std::string(to_string(kind)));
-  insert_->bind(4, to_db(at));
-  insert_->bind(5, detail);
-  insert_->exec();
-  return TimelineEvent{db_.getLastInsertRowid(), path, kind, at, std::move(detail)};
-}
-
 namespace {
 
 std::string event_insert_sql(std::size_t rows) {

@@ -53,27 +53,13 @@ class NoteIdLookup {
   std::unique_ptr<SQLite::Statement> any_;
 };
 
-// Appends timeline events through one prepared statement. The timeline is append-only:
-// nothing in the store updates or deletes an event (triggers refuse it too).
-class EventWriter {
- public:
-  explicit EventWriter(SQLite::Database& db);
-  ~EventWriter();
-
-  TimelineEvent append(std::int64_t note_id, const std::string& path, EventKind kind, Seconds at,
-                       std::string detail);
-
- private:
-  SQLite::Database& db_;
-  std::unique_ptr<SQLite::Statement> insert_;
-};
-
-// Appends many timeline events, kRows to one INSERT: a first index records ~3 events per
-// note and ~1 per reminder, and SQLite's cost per statement was a third of that. Each
-// event gets its id when it is added (the largest id so far + 1, as SQLite itself would
-// give), so add() can hand the event back before it is written. What is added is written
-// by write(), which must come before the transaction commits; use one batch at a time per
-// transaction, and no EventWriter beside it.
+// Appends timeline events, the one way the store writes them; the timeline is append-only:
+// nothing in the store updates or deletes an event (triggers refuse it too). Up to kRows
+// go to one INSERT: a first index records ~3 events per note and ~1 per reminder, and
+// SQLite's cost per statement was a third of that. Each event gets its id when it is added
+// (the largest id so far + 1, as SQLite itself would give), so add() can hand the event
+// back before it is written. What is added is written by write(), which must come before
+// the transaction commits; use one batch at a time per transaction.
 class EventBatch {
  public:
   static constexpr std::size_t kRows = 32;
