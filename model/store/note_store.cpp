@@ -173,12 +173,15 @@ Result<std::vector<StoredNote>> NoteStore::notes(bool include_deleted) {
 Status NoteStore::for_each_note(const std::function<void(StoredNote&)>& visit,
                                 bool include_deleted) {
   try {
+    const ReadSnapshot snapshot(*db_);
+    const auto validations = RecordedValidations::read(*db_);
     SQLite::Statement query(*db_, std::string(kSelectNote) +
                                       (include_deleted ? "" : " WHERE n.deleted_at IS NULL") +
                                       " ORDER BY n.path, n.id");
     while (query.executeStep()) {
       auto note = read_note(query, file_);
       if (!note) return note.error();
+      validations.attach(*note);
       visit(*note);
     }
     return ok_status();
@@ -189,6 +192,7 @@ Status NoteStore::for_each_note(const std::function<void(StoredNote&)>& visit,
 
 Result<std::optional<StoredNote>> NoteStore::find_note(std::string_view path) {
   try {
+    const ReadSnapshot snapshot(*db_);
     SQLite::Statement query(*db_, std::string(kSelectNote) +
                                       " WHERE n.path = ?"
                                       " ORDER BY n.deleted_at IS NULL DESC, n.deleted_at DESC,"
@@ -197,6 +201,7 @@ Result<std::optional<StoredNote>> NoteStore::find_note(std::string_view path) {
     if (!query.executeStep()) return std::optional<StoredNote>{};
     auto note = read_note(query, file_);
     if (!note) return note.error();
+    RecordedValidations::read(*db_, note->id).attach(*note);
     return std::optional<StoredNote>(std::move(*note));
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot read note " + std::string(path), e);

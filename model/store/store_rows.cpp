@@ -9,12 +9,7 @@ namespace freshd::store_rows {
 
 const char* const kSelectNote =
     "SELECT n.id, n.path, n.size, n.mtime_ns, n.hash, n.first_seen, n.deleted_at, n.metadata,"
-    " n.snoozed_until, v.day, v.outcome, v.recorded_at,"
-    " (SELECT group_concat(o.outcome, ',') FROM (SELECT outcome FROM validations"
-    "   WHERE note_id = n.id ORDER BY day, recorded_at, id) o)"
-    " FROM notes n LEFT JOIN validations v ON v.id = ("
-    "   SELECT id FROM validations WHERE note_id = n.id"
-    "   ORDER BY day DESC, recorded_at DESC, id DESC LIMIT 1)";
+    " n.snoozed_until FROM notes n";
 
 std::string encode_metadata(const NoteMetadata& metadata) {
   // A note's text may hold invalid UTF-8; replacing it beats refusing to index the note.
@@ -50,23 +45,44 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
   if (!row.getColumn(8).isNull()) {
     note.snoozed_until = seconds_from_db(row.getColumn(8).getInt64());
   }
-  if (!row.getColumn(9).isNull()) {
-    note.recorded_validation =
-        RecordedValidation{days_from_db(row.getColumn(9).getInt()), row.getColumn(10).getString(),
-                           seconds_from_db(row.getColumn(11).getInt64())};
-  }
-  // Outcomes are short fixed words ("unchanged", "updated", ""), so ',' cannot occur in one.
-  if (!row.getColumn(12).isNull()) {
-    const std::string joined = row.getColumn(12).getString();
-    std::size_t start = 0;
-    for (;;) {
-      const auto comma = joined.find(',', start);
-      note.validation_outcomes.push_back(joined.substr(start, comma - start));
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
   return note;
+}
+
+ReadSnapshot::ReadSnapshot(SQLite::Database& db) : db_(db) { db_.exec("SAVEPOINT read_snapshot"); }
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    db_.exec("RELEASE read_snapshot");
+  } catch (const SQLite::Exception&) {
+    // Nothing was written in it; a failed release leaves a read transaction, which the
+    // connection's next transaction or close ends.
+  }
+}
+
+RecordedValidations RecordedValidations::read(SQLite::Database& db,
+                                              std::optional<std::int64_t> note_id) {
+  RecordedValidations out;
+  SQLite::Statement query(db, std::string("SELECT note_id, day, outcome, recorded_at"
+                                          " FROM validations") +
+                                  (note_id ? " WHERE note_id = ?" : "") +
+                                  " ORDER BY note_id, day, recorded_at, id");
+  if (note_id) query.bind(1, *note_id);
+  // In each note's order, so the last one read is the latest.
+  while (query.executeStep()) {
+    OfNote& of = out.by_note_[query.getColumn(0).getInt64()];
+    of.latest = RecordedValidation{days_from_db(query.getColumn(1).getInt()),
+                                   query.getColumn(2).getString(),
+                                   seconds_from_db(query.getColumn(3).getInt64())};
+    of.outcomes.push_back(of.latest.outcome);
+  }
+  return out;
+}
+
+void RecordedValidations::attach(StoredNote& note) const {
+  const auto it = by_note_.find(note.id);
+  if (it == by_note_.end()) return;
+  note.recorded_validation = it->second.latest;
+  note.validation_outcomes = it->second.outcomes;
 }
 
 std::int64_t note_id_at(SQLite::Database& db, std::string_view path) {

@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace SQLite {
@@ -32,10 +34,42 @@ std::string encode_metadata(const NoteMetadata& metadata);
 Result<NoteMetadata> decode_metadata(std::string_view text, std::string_view path,
                                      const std::string& file);
 
-// Selects whole StoredNotes (with the latest recorded validation) from `notes n`; append
-// a WHERE and an ORDER BY. Columns are read by read_note().
+// Selects StoredNotes from `notes n`; append a WHERE and an ORDER BY. Columns are read by
+// read_note(), which leaves the recorded validations to RecordedValidations::attach().
 extern const char* const kSelectNote;
 Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file);
+
+// One snapshot of the store for the reads in its scope (a savepoint, so it may sit inside
+// a transaction): reading the notes and their validations by two queries must not see a
+// write land between them.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
+// The validations recorded by command, read in one query and handed to the notes as they
+// are read. Two correlated subqueries per note row cost half of SQLite's time in reading
+// a large vault, and few notes have a recorded validation.
+class RecordedValidations {
+ public:
+  // Those of every note, or with `note_id` of that note only.
+  static RecordedValidations read(SQLite::Database& db, std::optional<std::int64_t> note_id = {});
+  // Sets the note's latest recorded validation and its outcomes, oldest first.
+  void attach(StoredNote& note) const;
+
+ private:
+  struct OfNote {
+    RecordedValidation latest;
+    std::vector<std::string> outcomes;
+  };
+  std::unordered_map<std::int64_t, OfNote> by_note_;
+};
 
 // The note at `path`: the live one, else the most recently deleted one; 0 when none.
 std::int64_t note_id_at(SQLite::Database& db, std::string_view path);

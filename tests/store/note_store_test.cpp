@@ -7,6 +7,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <iterator>
 
@@ -151,6 +153,63 @@ TEST_CASE("a note carries its latest recorded validation, by day then time of re
   CHECK(found->outcome == expected.outcome);
   CHECK(found->recorded_at == expected.recorded_at);
   CHECK(store.notes()->front().recorded_validation->outcome == "updated");
+}
+
+TEST_CASE("each note read carries its own recorded validations, outcomes oldest first") {
+  NoteStore store = test::memory_store();
+  apply(store, {{observed("a.md", 1), observed("b.md", 2), observed("c.md", 3)}, {}}, kT1);
+  REQUIRE(store.record_validation("c.md", day(2026, 4, 8), "updated", kT1).ok());
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 10), "unchanged", kT2).ok());
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 5), "updated", kT3).ok());  // back-dated
+  REQUIRE(store.record_validation("a.md", day(2026, 4, 10), "", kT3).ok());
+  // A deleted note keeps its validations. b.md has none.
+  apply(store, {{}, {"c.md"}}, kT3);
+
+  struct Expected {
+    std::string path;
+    bool deleted;
+    std::vector<std::string> outcomes;
+    std::optional<Days> latest_day;
+    std::string latest_outcome;
+  };
+  const std::vector<Expected> expected{
+      {"a.md", false, {"updated", "unchanged", ""}, day(2026, 4, 10), ""},
+      {"b.md", false, {}, std::nullopt, ""},
+      {"c.md", true, {"updated"}, day(2026, 4, 8), "updated"},
+  };
+  std::vector<StoredNote> all;
+  REQUIRE(store.for_each_note([&](StoredNote& n) { all.push_back(n); }, true).ok());
+  REQUIRE(all.size() == expected.size());
+  for (const Expected& e : expected) {
+    CAPTURE(e.path);
+    CAPTURE(e.deleted);
+    const auto it = std::find_if(all.begin(), all.end(), [&](const StoredNote& n) {
+      return n.path == e.path && n.deleted_at.has_value() == e.deleted;
+    });
+    REQUIRE(it != all.end());
+    CHECK(it->validation_outcomes == e.outcomes);
+    REQUIRE(it->recorded_validation.has_value() == e.latest_day.has_value());
+    if (e.latest_day) {
+      CHECK(it->recorded_validation->day == *e.latest_day);
+      CHECK(it->recorded_validation->outcome == e.latest_outcome);
+    }
+  }
+  // find_note reads one note the same way.
+  const auto a = store.find_note("a.md");
+  REQUIRE(a.ok());
+  REQUIRE(a->has_value());
+  CHECK((*a)->validation_outcomes == expected[0].outcomes);
+  CHECK((*a)->recorded_validation->recorded_at == kT3);
+  const auto b = store.find_note("b.md");
+  REQUIRE(b.ok());
+  REQUIRE(b->has_value());
+  CHECK_FALSE((*b)->deleted_at.has_value());
+  CHECK((*b)->validation_outcomes.empty());
+  CHECK_FALSE((*b)->recorded_validation.has_value());
+  const auto c = store.find_note("c.md");
+  REQUIRE(c.ok());
+  REQUIRE(c->has_value());
+  CHECK((*c)->validation_outcomes == expected[2].outcomes);
 }
 
 TEST_CASE("snoozing sets snoozed_until and records the snooze") {
