@@ -53,8 +53,8 @@ Result<RenderedReport> ReportService::render(Seconds now, const std::vector<std:
   }
   // One event and one note at a time: the builder keeps what the report shows, not the vault.
   ReportBuilder builder(inputs);
-  auto events = store_.for_each_event(report_since(inputs), ReportBuilder::event_kinds(),
-                                      [&](const TimelineEvent& e) { builder.add_event(e); });
+  auto events = for_each_event_on_worker(store_, report_since(inputs), ReportBuilder::event_kinds(),
+                                         [&](const TimelineEvent& e) { builder.add_event(e); });
   if (!events) return events.error();
   auto notes = for_each_note_on_worker(
       store_, [&](const StoredNote& note) { builder.add_note(note); }, /*include_deleted=*/true);

@@ -102,5 +102,37 @@ TEST_CASE("an exception thrown by the visitor stops the reading and reaches the 
   CHECK(again == 5000);
 }
 
+TEST_CASE("events are visited once, in the order they were recorded, on another thread") {
+  // 600 notes added, then 100 deleted: 600 first_seen events and 100 deleted ones.
+  NoteStore store = store_of(600, 100);
+  const std::vector<EventKind> kinds{EventKind::first_seen, EventKind::deleted};
+  std::vector<TimelineEvent> direct;
+  REQUIRE(store.for_each_event(Seconds{}, kinds, [&](TimelineEvent& e) { direct.push_back(e); })
+              .ok());
+  REQUIRE(direct.size() == 700);
+  std::vector<TimelineEvent> piped;
+  bool on_caller_thread = false;
+  const auto caller = std::this_thread::get_id();
+  REQUIRE(for_each_event_on_worker(store, Seconds{}, kinds, [&](TimelineEvent& e) {
+            on_caller_thread = on_caller_thread || std::this_thread::get_id() == caller;
+            piped.push_back(e);
+          }).ok());
+  CHECK_FALSE(on_caller_thread);
+  REQUIRE(piped.size() == direct.size());
+  for (std::size_t i = 0; i < direct.size(); ++i) {
+    CHECK(piped[i].id == direct[i].id);
+    CHECK(piped[i].path == direct[i].path);
+    CHECK(piped[i].kind == direct[i].kind);
+  }
+  CHECK(piped.back().kind == EventKind::deleted);
+  // Only the events from `since` on: the deletions came a day later.
+  int later = 0;
+  REQUIRE(for_each_event_on_worker(store, at(2026, 1, 2), kinds, [&](TimelineEvent& e) {
+            CHECK(e.kind == EventKind::deleted);
+            ++later;
+          }).ok());
+  CHECK(later == 100);
+}
+
 }  // namespace
 }  // namespace freshd
