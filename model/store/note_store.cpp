@@ -170,24 +170,64 @@ Result<std::vector<StoredNote>> NoteStore::notes(bool include_deleted) {
   return notes;
 }
 
+namespace {
+
+// Each note row in path order, with the validations attached; `take` reads the row's
+// metadata column (valid until the next row) and returns false to stop.
+template <class Take>
+void read_note_rows(SQLite::Database& db, bool include_deleted, Take take) {
+  const ReadSnapshot snapshot(db);
+  const auto validations = RecordedValidations::read(db);
+  SQLite::Statement query(db, std::string(kSelectNote) +
+                                  (include_deleted ? "" : " WHERE n.deleted_at IS NULL") +
+                                  " ORDER BY n.path, n.id");
+  while (query.executeStep()) {
+    StoredNote note = read_note_columns(query);
+    validations.attach(note);
+    if (!take(note, metadata_column(query))) return;
+  }
+}
+
+}  // namespace
+
 Status NoteStore::for_each_note(const std::function<void(StoredNote&)>& visit,
                                 bool include_deleted) {
   try {
-    const ReadSnapshot snapshot(*db_);
-    const auto validations = RecordedValidations::read(*db_);
-    SQLite::Statement query(*db_, std::string(kSelectNote) +
-                                      (include_deleted ? "" : " WHERE n.deleted_at IS NULL") +
-                                      " ORDER BY n.path, n.id");
-    while (query.executeStep()) {
-      auto note = read_note(query, file_);
-      if (!note) return note.error();
-      validations.attach(*note);
-      visit(*note);
-    }
+    Status status = ok_status();
+    read_note_rows(*db_, include_deleted, [&](StoredNote& note, std::string_view text) {
+      auto metadata = decode_metadata(text, note.path, file_);
+      if (!metadata) {
+        status = metadata.error();
+        return false;
+      }
+      note.metadata = std::move(*metadata);
+      visit(note);
+      return true;
+    });
+    return status;
+  } catch (const SQLite::Exception& e) {
+    return store_error(file_, "cannot list the notes", e);
+  }
+}
+
+Status NoteStore::for_each_undecoded_note(const std::function<bool(UndecodedNote&)>& visit,
+                                          bool include_deleted) {
+  try {
+    read_note_rows(*db_, include_deleted, [&](StoredNote& note, std::string_view text) {
+      UndecodedNote undecoded{std::move(note), std::string(text)};
+      return visit(undecoded);
+    });
     return ok_status();
   } catch (const SQLite::Exception& e) {
     return store_error(file_, "cannot list the notes", e);
   }
+}
+
+Status NoteStore::decode(UndecodedNote& undecoded) const {
+  auto metadata = decode_metadata(undecoded.metadata_text, undecoded.note.path, file_);
+  if (!metadata) return metadata.error();
+  undecoded.note.metadata = std::move(*metadata);
+  return ok_status();
 }
 
 Result<std::optional<StoredNote>> NoteStore::find_note(std::string_view path) {

@@ -143,6 +143,20 @@ class NoteStore {
   // metadata is unreadable.
   Status for_each_note(const std::function<void(StoredNote&)>& visit,
                        bool include_deleted = false);
+  // The same notes again, each with its stored metadata not decoded yet (note.metadata is
+  // empty): decoding costs about as much as the rest of reading a note, so a caller with
+  // two threads can share it out (for_each_note_on_worker). Decode with decode().
+  struct UndecodedNote {
+    StoredNote note;
+    std::string metadata_text;
+  };
+  // `visit` returns false to stop the reading.
+  Status for_each_undecoded_note(const std::function<bool(UndecodedNote&)>& visit,
+                                 bool include_deleted = false);
+  // Sets note.metadata from metadata_text, as for_each_note would have; the error names
+  // the store and the note. Safe to call from any thread: it does not use the database.
+  Status decode(UndecodedNote& undecoded) const;
+
   // The note at `path` (live or deleted); nullopt when the store never saw it.
   Result<std::optional<StoredNote>> find_note(std::string_view path);
 

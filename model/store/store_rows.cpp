@@ -26,7 +26,7 @@ Result<NoteMetadata> decode_metadata(std::string_view text, std::string_view pat
   return metadata;
 }
 
-Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file) {
+StoredNote read_note_columns(const SQLite::Statement& row) {
   StoredNote note;
   note.id = row.getColumn(0).getInt64();
   note.path = row.getColumn(1).getString();
@@ -34,17 +34,25 @@ Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& fi
   note.hash = hash_from_db(row.getColumn(4).getInt64());
   note.first_seen = seconds_from_db(row.getColumn(5).getInt64());
   if (!row.getColumn(6).isNull()) note.deleted_at = seconds_from_db(row.getColumn(6).getInt64());
-  // Decoded in place, not copied. getText() comes first so that getBytes() counts the text
-  // form, as SQLite asks.
-  const SQLite::Column stored = row.getColumn(7);
-  const char* const text = stored.getText();
-  const auto size = static_cast<std::size_t>(stored.getBytes());
-  auto metadata = decode_metadata(std::string_view(text, size), note.path, file);
-  if (!metadata) return metadata.error();
-  note.metadata = std::move(*metadata);
   if (!row.getColumn(8).isNull()) {
     note.snoozed_until = seconds_from_db(row.getColumn(8).getInt64());
   }
+  return note;
+}
+
+std::string_view metadata_column(const SQLite::Statement& row) {
+  // Read in place, not copied. getText() comes first so that getBytes() counts the text
+  // form, as SQLite asks.
+  const SQLite::Column stored = row.getColumn(7);
+  const char* const text = stored.getText();
+  return {text, static_cast<std::size_t>(stored.getBytes())};
+}
+
+Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file) {
+  StoredNote note = read_note_columns(row);
+  auto metadata = decode_metadata(metadata_column(row), note.path, file);
+  if (!metadata) return metadata.error();
+  note.metadata = std::move(*metadata);
   return note;
 }
 

@@ -38,6 +38,10 @@ Result<NoteMetadata> decode_metadata(std::string_view text, std::string_view pat
 // read_note(), which leaves the recorded validations to RecordedValidations::attach().
 extern const char* const kSelectNote;
 Result<StoredNote> read_note(const SQLite::Statement& row, const std::string& file);
+// The parts of read_note(): every column but the metadata, and the metadata's stored text
+// (valid until the statement's next step).
+StoredNote read_note_columns(const SQLite::Statement& row);
+std::string_view metadata_column(const SQLite::Statement& row);
 
 // One snapshot of the store for the reads in its scope (a savepoint, so it may sit inside
 // a transaction): reading the notes and their validations by two queries must not see a

@@ -2,6 +2,7 @@
 
 #include "tests/store/store_fixtures.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -100,6 +101,44 @@ TEST_CASE("an exception thrown by the visitor stops the reading and reaches the 
   int again = 0;
   REQUIRE(for_each_note_on_worker(store, [&](StoredNote&) { ++again; }).ok());
   CHECK(again == 5000);
+}
+
+TEST_CASE("a note whose stored metadata is unreadable stops the pass with the store's error") {
+  test::TempDir dir;
+  const std::string file = dir.path() + "/index.sqlite";
+  {
+    auto made = NoteStore::open(file, NoteStore::Mode::read_write);
+    REQUIRE(made.ok());
+    ScanBatch batch;
+    for (int i = 0; i < 3000; ++i)
+      batch.observed.push_back(observed(path_of(i), static_cast<std::uint64_t>(i + 1)));
+    apply(*made, std::move(batch), at(2026, 1, 1));
+  }
+  {
+    SQLite::Database db(file, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE notes SET metadata = '{\"title\": 7}' WHERE path = '" + path_of(2000) + "'");
+  }
+  auto store = NoteStore::open(file, NoteStore::Mode::read_only);
+  REQUIRE(store.ok());
+  int direct = 0;
+  const Status expected = store->for_each_note([&](StoredNote&) { ++direct; });
+  REQUIRE_FALSE(expected.ok());
+  CHECK(direct == 2000);
+  CHECK(expected.error().message.find(path_of(2000)) != std::string::npos);
+  // A visitor quicker than the reading leaves the decoding to itself; a slower one leaves
+  // it to the reading thread. Either way the error and the notes visited are the same.
+  for (const int work : {0, 20000}) {
+    CAPTURE(work);
+    int visited = 0;
+    volatile std::uint64_t sink = 0;  // the slow visitor's busy work, kept by volatile
+    const Status piped = for_each_note_on_worker(*store, [&](StoredNote& note) {
+      for (int i = 0; i < work; ++i) sink = sink + note.path.size();
+      ++visited;
+    });
+    REQUIRE_FALSE(piped.ok());
+    CHECK(piped.error().message == expected.error().message);
+    CHECK(visited == 2000);
+  }
 }
 
 TEST_CASE("events are visited once, in the order they were recorded, on another thread") {
