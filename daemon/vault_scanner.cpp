@@ -3,13 +3,46 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <deque>
 #include <iterator>
 #include <latch>
+#include <memory>
 #include <unordered_set>
 
 namespace freshd {
 namespace {
+
+// The thread applying batches to the store is a batch scan's critical path: alone it
+// costs a third of the scan's CPU, and it waited for a core while the readers, one per
+// core, held both. So the readers yield to it (kReaderNice), and read kReadAhead batches
+// ahead of the one it applies, so that they fill what it leaves of the cores instead of
+// taking turns with it. Either alone gained nothing measurable; together, a first index
+// of 100,000 notes takes about 7 % less time (see README, Performance).
+constexpr std::size_t kReadAhead = 2;
+constexpr int kReaderNice = 8;
+
+// Lowers the priority of each of the `threads` threads of `pool` (a scan's own pool, which
+// ends with it). On Linux the nice value belongs to the thread, not the process.
+void yield_to_applying(boost::asio::thread_pool& pool, unsigned threads) {
+  // Each task waits for the others, so each lands on a thread of its own. The tasks share
+  // the latch: one may still be leaving its wait when this function returns.
+  auto all = std::make_shared<std::latch>(threads);
+  for (unsigned i = 0; i < threads; ++i) {
+    boost::asio::post(pool, [all] {
+      const auto tid = static_cast<id_t>(::gettid());
+      errno = 0;
+      const int current = ::getpriority(PRIO_PROCESS, tid);
+      if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(current + kReaderNice, 19));
+      all->arrive_and_wait();
+    });
+  }
+  all->wait();
+}
 
 std::size_t workers_for(unsigned threads, std::size_t paths) {
   return std::max<std::size_t>(1, std::min<std::size_t>(threads, paths));
@@ -163,16 +196,22 @@ Result<ScanReport> scan_vault(NoteStore& store, const ScanOptions& options, Seco
   const std::size_t total = plan.to_read.size();
   auto batches = batches_of(std::move(plan.to_read), std::max<std::size_t>(1, options.batch_size));
   std::size_t done = 0;
-  // Batch i+1 is read while batch i is applied. Declared after `pool`, it is destroyed
-  // first, and waits for its tasks on every way out.
-  std::optional<BatchRead> reading;
-  reading.emplace(pool, threads, std::move(batches.front()), options);
+  yield_to_applying(pool, threads);
+  // Batches i+1 and i+2 are read while batch i is applied. Declared after `pool`, the
+  // reads are destroyed first, and each waits for its tasks on every way out.
+  std::deque<BatchRead> reading;
+  std::size_t posted = 0;
+  const auto read_ahead = [&](std::size_t upto) {
+    for (; posted < batches.size() && posted <= upto; ++posted)
+      reading.emplace_back(pool, threads, std::move(batches[posted]), options);
+  };
   for (std::size_t i = 0; i < batches.size(); ++i) {
     const bool last = i + 1 == batches.size();
-    done += reading->size();
+    read_ahead(i + kReadAhead);
+    done += reading.front().size();
     ScanBatch batch;
-    batch.observed = reading->take();
-    if (!last) reading.emplace(pool, threads, std::move(batches[i + 1]), options);
+    batch.observed = reading.front().take();
+    reading.pop_front();
     pair_renames(batch.observed, *known, plan);
     report.read += static_cast<int>(batch.observed.size());
     for (const auto& note : batch.observed)
