@@ -1,5 +1,6 @@
 #include "model/store/note_store.h"
 
+#include "model/store/checkpointer.h"
 #include "model/store/scan_apply.h"
 #include "model/store/schema.h"
 #include "model/store/store_rows.h"
@@ -35,6 +36,8 @@ void configure_sqlite() {
   static std::once_flag once;
   std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
+
+bool in_memory(const std::string& file) { return file == ":memory:"; }
 
 Error unknown_note(std::string_view path) {
   return Error{std::string(path) + " is not a note freshd knows (run freshctl recheck?)"};
@@ -116,17 +119,34 @@ ScanChanges& ScanChanges::operator+=(const ScanChanges& other) {
   return *this;
 }
 
-NoteStore::NoteStore(std::unique_ptr<SQLite::Database> db, std::string file)
-    : db_(std::move(db)), file_(std::move(file)) {}
+NoteStore::NoteStore(std::unique_ptr<SQLite::Database> db, std::string file,
+                     std::unique_ptr<Checkpointer> checkpointer)
+    : db_(std::move(db)), checkpointer_(std::move(checkpointer)), file_(std::move(file)) {}
 NoteStore::NoteStore(NoteStore&&) noexcept = default;
-NoteStore& NoteStore::operator=(NoteStore&&) noexcept = default;
 NoteStore::~NoteStore() = default;
+
+NoteStore& NoteStore::operator=(NoteStore&& other) noexcept {
+  if (this == &other) return *this;
+  checkpointer_.reset();  // unhooks db_ while it is still open
+  db_ = std::move(other.db_);
+  checkpointer_ = std::move(other.checkpointer_);
+  file_ = std::move(other.file_);
+  last_scan_in_memory_ = std::move(other.last_scan_in_memory_);
+  return *this;
+}
 
 Result<NoteStore> NoteStore::open(const std::string& file, Mode mode) {
   configure_sqlite();
   auto db = mode == Mode::read_only ? open_reader(file) : open_writer(file);
   if (!db) return db.error();
-  return NoteStore(std::move(*db), file);
+  std::unique_ptr<Checkpointer> checkpointer;
+  if (mode == Mode::read_write && !in_memory(file)) {
+    // Without one (its connection or thread could not start), SQLite checkpoints on
+    // commit, as it does by default: slower, and nothing is lost.
+    if (auto started = Checkpointer::start((*db)->getHandle(), file))
+      checkpointer = std::move(*started);
+  }
+  return NoteStore(std::move(*db), file, std::move(checkpointer));
 }
 
 Result<NoteStore> NoteStore::open_in_memory() { return open(":memory:", Mode::read_write); }
@@ -402,8 +422,6 @@ Status NoteStore::set_meta(std::string_view key, std::string_view value) {
 }
 
 namespace {
-
-bool in_memory(const std::string& file) { return file == ":memory:"; }
 
 std::string last_scan_file(const std::string& file) { return file + ".last-scan"; }
 

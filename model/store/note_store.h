@@ -2,7 +2,8 @@
 // timeline, in SQLite (WAL, declared foreign keys kept by the store, schema versioned by
 // PRAGMA user_version).
 // A NoteStore is used from one thread at a time. Every method returns an Error naming the
-// database file on failure; SQLite exceptions never leave this class.
+// database file on failure; SQLite exceptions never leave this class. A read_write store
+// on a file checkpoints its write-ahead log on a thread of its own (checkpointer.h).
 #pragma once
 
 #include "model/note_metadata.h"
@@ -24,6 +25,8 @@ class Database;
 }
 
 namespace freshd {
+
+class Checkpointer;
 
 // What tells freshd, without reading a file, that it has not changed.
 struct FileStamp {
@@ -233,9 +236,12 @@ class NoteStore {
   Status set_last_scan(std::string_view instant);
 
  private:
-  NoteStore(std::unique_ptr<SQLite::Database> db, std::string file);
+  NoteStore(std::unique_ptr<SQLite::Database> db, std::string file,
+            std::unique_ptr<Checkpointer> checkpointer);
 
   std::unique_ptr<SQLite::Database> db_;
+  // After db_: hooked on it, so it goes first.
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::string file_;
   std::optional<std::string> last_scan_in_memory_;  // for ":memory:" stores
 };
