@@ -199,7 +199,7 @@ class NoteStore {
   // for each sink. Returns the outbox entries' ids, one per sink, in the order of `sinks`.
   // With `first_delivered`, the caller has already delivered the digest to the first sink
   // (the log): its entry is recorded delivered, as mark_delivered would, in the same
-  // transaction.
+  // transaction. Entries delivered more than 30 days before `now` are deleted then.
   Result<std::vector<std::int64_t>> record_digest(const std::vector<ReminderItem>& items,
                                                   const std::string& payload,
                                                   const std::vector<std::string>& sinks,

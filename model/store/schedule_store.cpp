@@ -8,12 +8,19 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 
 namespace freshd {
 
 using namespace store_rows;
 
 namespace {
+
+// How long a delivered digest stays in the outbox, for a look at what went out. The
+// timeline keeps each note's `reminded` event for good; an owed digest stays until it is
+// delivered. Without a limit the outbox grew by every digest's payload (~13 MB per sink
+// when a first start reminds 90,000 notes) for as long as the index lived.
+constexpr std::chrono::days kKeepDelivered{30};
 
 // The detail of the `reminded` event of `item` delivered to `sink`.
 std::string reminded_detail(const ReminderItem& item, const std::string& sink) {
@@ -68,6 +75,9 @@ Result<std::vector<std::int64_t>> NoteStore::record_digest(const std::vector<Rem
         events.add(id, item.path, EventKind::reminded, now, reminded_detail(item, sinks.front()));
     }
     events.write();
+    SQLite::Statement forget(*db_, "DELETE FROM outbox WHERE delivered_at < ?");
+    forget.bind(1, to_db(now - kKeepDelivered));
+    forget.exec();
     SQLite::Statement outbox(*db_,
                              "INSERT INTO outbox (created_at, sink, payload, attempts,"
                              " next_attempt, delivered_at) VALUES (?, ?, ?, 0, ?, ?)");

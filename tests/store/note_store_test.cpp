@@ -321,6 +321,37 @@ TEST_CASE("a digest is owed to each sink, or recorded delivered to the log it wa
   CHECK(records->at("b.md").kind == ReminderKind::due);
 }
 
+TEST_CASE("a delivered digest stays in the outbox for 30 days, an owed one until delivered") {
+  const test::TempDir dir;
+  const std::string file = dir.file("index.sqlite");
+  NoteStore store = open_file(file, NoteStore::Mode::read_write);
+  apply(store, {{observed("a.md", 1)}, {}}, kT1);
+  const std::vector<ReminderItem> items{{"a.md", "A", "", ReminderKind::stale, day(2025, 12, 1)}};
+  const auto record = [&](const std::string& payload, std::vector<std::string> sinks,
+                          Seconds now) {
+    REQUIRE(store.record_digest(items, payload, sinks, now, /*first_delivered=*/true).ok());
+  };
+  const auto outbox = [&] {
+    SQLite::Database raw(file, SQLite::OPEN_READONLY);
+    SQLite::Statement rows(raw, "SELECT payload, sink, delivered_at IS NOT NULL FROM outbox"
+                                " ORDER BY id");
+    std::vector<std::string> out;
+    while (rows.executeStep())
+      out.push_back(rows.getColumn(0).getString() + " " + rows.getColumn(1).getString() +
+                    (rows.getColumn(2).getInt() ? " delivered" : " owed"));
+    return out;
+  };
+  const Seconds first = at(2026, 1, 1, 9);
+  record("1", {"log", "exec"}, first);  // the log delivered, the exec owed
+  record("2", {"log"}, first + std::chrono::days{29});
+  record("3", {"log"}, first + std::chrono::days{30});
+  CHECK(outbox() == std::vector<std::string>{"1 log delivered", "1 exec owed", "2 log delivered",
+                                             "3 log delivered"});
+  record("4", {"log"}, first + std::chrono::days{30} + std::chrono::seconds{1});
+  CHECK(outbox() == std::vector<std::string>{"1 exec owed", "2 log delivered", "3 log delivered",
+                                             "4 log delivered"});
+}
+
 TEST_CASE("every kind of write keeps the references the schema declares") {
   const test::TempDir dir;
   const std::string file = dir.file("index.sqlite");
