@@ -30,7 +30,7 @@ class Checkpointer {
   // Pages in the log after a commit that wake the checkpointing thread (SQLite's own
   // threshold for checkpointing on commit).
   //
-  // The writer never checkpoints itself. A checkpoint copies the log up to where it stood
+  // The writer no longer checkpoints on commit. A checkpoint copies the log up to where it stood
   // when it began, and the log starts over when a writer's next transaction finds it
   // copied to the end; until then it grows. Measured on a first index of 100,000 notes,
   // the thread keeps up: the log starts over every 1,000-3,000 pages. A reader's open
