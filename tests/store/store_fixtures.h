@@ -44,6 +44,12 @@ inline NoteStore memory_store() {
   return std::move(store).value();
 }
 
+inline NoteStore open_file(const std::string& file, NoteStore::Mode mode) {
+  auto store = NoteStore::open(file, mode);
+  REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
+  return std::move(store).value();
+}
+
 // Applies a batch that must succeed.
 inline ScanChanges apply(NoteStore& store, ScanBatch batch, Seconds now) {
   auto changes = store.apply(batch, now);
